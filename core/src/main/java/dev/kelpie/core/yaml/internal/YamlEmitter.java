@@ -1,0 +1,238 @@
+package dev.kelpie.core.yaml.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a Jackson tree as block YAML the way kustomize and kubectl print it (go-yaml v3
+ * style): 2-space indent, sequences flush under their key, strings double-quoted when plain
+ * text would read back as another type ({@code "true"}, {@code "0123"}), single-quoted when
+ * they hold YAML indicators, {@code |} blocks for multi-line text. Keys are sorted when asked,
+ * as kubectl does; otherwise kept in tree order, as kustomize does. Immutable and thread-safe.
+ */
+public final class YamlEmitter {
+    private final boolean sortKeys;
+
+    public YamlEmitter(boolean sortKeys) {
+        this.sortKeys = sortKeys;
+    }
+
+    /** The document text, ending in a newline. */
+    public String write(JsonNode node) {
+        StringBuilder out = new StringBuilder(256);
+        if (node.isObject() && !node.isEmpty()) {
+            writeMapping(node, 0, out);
+        } else if (node.isArray() && !node.isEmpty()) {
+            writeSequence(node, 0, out);
+        } else {
+            writeInline(node, 0, out);
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    private List<Map.Entry<String, JsonNode>> entries(JsonNode node) {
+        List<Map.Entry<String, JsonNode>> list = new ArrayList<>(node.size());
+        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        it.forEachRemaining(list::add);
+        if (sortKeys) {
+            list.sort(Map.Entry.comparingByKey());
+        }
+        return list;
+    }
+
+    private void writeMapping(JsonNode node, int indent, StringBuilder out) {
+        boolean first = true;
+        for (Map.Entry<String, JsonNode> e : entries(node)) {
+            if (!first) {
+                indent(out, indent);
+            }
+            first = false;
+            out.append(scalarText(e.getKey(), indent, true)).append(':');
+            writeValueAfterKey(e.getValue(), indent, out);
+        }
+    }
+
+    /** Writes a value that follows {@code key:} (cursor right after the colon). */
+    private void writeValueAfterKey(JsonNode v, int indent, StringBuilder out) {
+        if (v.isObject() && !v.isEmpty()) {
+            out.append('\n');
+            indent(out, indent + 2);
+            writeMapping(v, indent + 2, out);
+        } else if (v.isArray() && !v.isEmpty()) {
+            out.append('\n');
+            indent(out, indent);
+            writeSequence(v, indent, out);
+        } else {
+            out.append(' ');
+            writeInline(v, indent + 2, out);
+            out.append('\n');
+        }
+    }
+
+    private void writeSequence(JsonNode node, int indent, StringBuilder out) {
+        boolean first = true;
+        for (JsonNode item : node) {
+            if (!first) {
+                indent(out, indent);
+            }
+            first = false;
+            out.append("- ");
+            if (item.isObject() && !item.isEmpty()) {
+                writeMapping(item, indent + 2, out);
+            } else if (item.isArray() && !item.isEmpty()) {
+                writeSequence(item, indent + 2, out);
+            } else {
+                writeInline(item, indent + 2, out);
+                out.append('\n');
+            }
+        }
+    }
+
+    /** A scalar or an empty collection, on the current line. */
+    private void writeInline(JsonNode v, int blockIndent, StringBuilder out) {
+        if (v.isObject()) {
+            out.append("{}");
+        } else if (v.isArray()) {
+            out.append("[]");
+        } else if (v.isNull() || v.isMissingNode()) {
+            out.append("null");
+        } else if (v.isTextual()) {
+            out.append(scalarText(v.asText(), blockIndent, false));
+        } else if (v.isDouble() || v.isFloat()) {
+            double d = v.doubleValue();
+            if (Double.isNaN(d)) {
+                out.append(".nan");
+            } else if (Double.isInfinite(d)) {
+                out.append(d > 0 ? ".inf" : "-.inf");
+            } else {
+                out.append(v.asText());
+            }
+        } else if (v.isBigDecimal()) {
+            out.append(v.decimalValue().toString());
+        } else if (v.isBinary()) {
+            out.append(v.asText());
+        } else {
+            out.append(v.asText());
+        }
+    }
+
+    private String scalarText(String s, int blockIndent, boolean isKey) {
+        if (s.isEmpty()) {
+            return "\"\"";
+        }
+        if (s.indexOf('\n') >= 0 && !isKey && blockSafe(s)) {
+            return literalBlock(s, blockIndent);
+        }
+        if (!printable(s)) {
+            return doubleQuoted(s);
+        }
+        if (ScalarResolver.readsAsNonString(s)) {
+            return "\"" + s + "\"";
+        }
+        if (plainSafe(s)) {
+            return s;
+        }
+        return "'" + s.replace("'", "''") + "'";
+    }
+
+    private static boolean printable(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 && c != '\t') {
+                return false;
+            }
+            if (c == 0x7f || c == '\ufeff' || (c >= 0x80 && c <= 0x9f)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean plainSafe(String s) {
+        char first = s.charAt(0);
+        if ("[]{},#&*!|>'\"%@`".indexOf(first) >= 0) {
+            return false;
+        }
+        if ((first == '-' || first == '?' || first == ':') && (s.length() == 1 || s.charAt(1) == ' ')) {
+            return false;
+        }
+        if (s.startsWith("---") || s.startsWith("...")) {
+            return false;
+        }
+        char last = s.charAt(s.length() - 1);
+        if (first == ' ' || last == ' ' || first == '\t' || last == '\t' || last == ':') {
+            return false;
+        }
+        return !(s.contains(": ") || s.contains(" #") || s.contains(":\t") || s.indexOf('\t') >= 0);
+    }
+
+    /** Literal blocks cannot carry trailing spaces, tabs or control characters faithfully. */
+    private static boolean blockSafe(String s) {
+        if (!printable(s.replace('\n', ' ')) || s.indexOf('\t') >= 0 || s.indexOf('\r') >= 0) {
+            return false;
+        }
+        for (String line : s.split("\n", -1)) {
+            if (line.endsWith(" ")) {
+                return false;
+            }
+        }
+        return !s.startsWith(" ") && !s.startsWith("\n");
+    }
+
+    private static String literalBlock(String s, int indent) {
+        String header;
+        String body;
+        if (!s.endsWith("\n")) {
+            header = "|-";
+            body = s;
+        } else if (s.endsWith("\n\n")) {
+            header = "|+";
+            body = s.substring(0, s.length() - 1);
+        } else {
+            header = "|";
+            body = s.substring(0, s.length() - 1);
+        }
+        StringBuilder b = new StringBuilder(header);
+        String pad = " ".repeat(indent);
+        for (String line : body.split("\n", -1)) {
+            b.append('\n');
+            if (!line.isEmpty()) {
+                b.append(pad).append(line);
+            }
+        }
+        return b.toString();
+    }
+
+    private static String doubleQuoted(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 8).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                case '\0' -> b.append("\\0");
+                default -> {
+                    if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == '\ufeff') {
+                        b.append(String.format("\\u%04X", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+
+    private static void indent(StringBuilder out, int n) {
+        for (int i = 0; i < n; i++) {
+            out.append(' ');
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.kelpie.examples.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code kelpie} command line. Each subcommand lives in its own class; this one only
+ * lists them and maps exceptions to exit codes.
+ */
+@Command(name = "kelpie",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionCommand.Provider.class,
+        description = "A GitOps reconciliation engine for the JVM.",
+        subcommands = {
+            VersionCommand.class,
+            FmtCommand.class,
+            CommandLine.HelpCommand.class,
+        })
+public final class KelpieCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the CLI and returns its exit code (tests call this). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new KelpieCli());
+        cli.setExecutionExceptionHandler(new ErrorHandler());
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Prints a clear one-line error for Kelpie's own exceptions instead of a stack trace. */
+    static final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
+            cmd.getErr().println("error: " + ex.getMessage());
+            if (System.getenv("KELPIE_DEBUG") != null) {
+                ex.printStackTrace(cmd.getErr());
+            }
+            return ex instanceof ExitCodeException e ? e.exitCode() : 1;
+        }
+    }
+}
