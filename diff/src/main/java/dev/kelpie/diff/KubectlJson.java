@@ -1,4 +1,4 @@
-package dev.kelpie.diff.internal.json;
+package dev.kelpie.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
@@ -13,8 +13,8 @@ import java.util.List;
  * format ({@code 1e+21}, {@code 3.4028234663852886e+38}), optional 4-space indentation.
  * Stateless and thread-safe.
  */
-public final class GoJson {
-    private GoJson() {
+public final class KubectlJson {
+    private KubectlJson() {
     }
 
     /** Compact text. */
