@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             VersionCommand.class,
             FmtCommand.class,
+            KustomizeCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class KelpieCli implements Runnable {
