@@ -20,7 +20,7 @@ final class BuiltinTransformers {
     }
 
     /** Sets the namespace of namespaced objects and of the fields the namespace table lists. */
-    static void namespace(ResourceList m, String ns, List<FieldSpec> specs, boolean unsetOnly) {
+    static void namespace(ResourceList m, String ns, List<FieldSpec> specs, boolean unsetOnly, String subjectMode) {
         if (ns.isEmpty()) {
             return;
         }
@@ -37,14 +37,19 @@ final class BuiltinTransformers {
                 JsonNode subjects = r.obj.get("subjects");
                 if (subjects != null && subjects.isArray()) {
                     for (JsonNode s : subjects) {
-                        if (s.isObject() && "default".equals(s.path("name").asText(null))) {
+                        boolean hit = switch (subjectMode) {
+                            case "none" -> false;
+                            case "allServiceAccounts" -> "ServiceAccount".equals(s.path("kind").asText(null));
+                            default -> "default".equals(s.path("name").asText(null));
+                        };
+                        if (s.isObject() && hit && (!unsetOnly || s.path("namespace").asText("").isEmpty())) {
                             ((ObjectNode) s).put("namespace", ns);
                         }
                     }
                 }
             }
             for (FieldSpec fs : specs) {
-                if (fs.path().equals("metadata/namespace") || (roleBinding && fs.path().equals("subjects"))
+                if (fs.path().equals("metadata/namespace") || (roleBinding && fs.path().startsWith("subjects"))
                         || !fs.appliesTo(r)) {
                     continue;
                 }

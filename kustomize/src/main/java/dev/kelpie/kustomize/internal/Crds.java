@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * The {@code crds:} field: OpenAPI definitions of custom kinds whose {@code x-kubernetes-object-ref-*}
- * properties become name references.
+ * The {@code crds:} field: OpenAPI definitions of custom kinds (as Go's openapi-gen writes
+ * them); properties marked {@code x-kubernetes-object-ref-kind} become name references.
  */
 final class Crds {
     private Crds() {
@@ -17,16 +17,23 @@ final class Crds {
         for (ObjectNode doc : FileLoader.objects(file, text)) {
             JsonNode defs = doc.has("definitions") ? doc.get("definitions") : doc;
             defs.fields().forEachRemaining(def -> {
-                JsonNode gvkNode = def.getValue().path("x-kubernetes-group-version-kind");
-                String kind = gvkNode.isArray() && gvkNode.size() > 0 ? gvkNode.get(0).path("kind").asText("")
-                        : def.getKey().substring(def.getKey().lastIndexOf('.') + 1);
-                walk(def.getValue().path("properties"), "", kind, config);
+                JsonNode schema = schema(def.getValue());
+                JsonNode props = schema.path("properties");
+                if (!props.has("kind") || !props.has("apiVersion")) {
+                    return;
+                }
+                String kind = def.getKey().substring(def.getKey().lastIndexOf('.') + 1);
+                walk(props, "", kind, defs, config, 0);
             });
         }
     }
 
-    private static void walk(JsonNode props, String prefix, String kind, TransformerConfig config) {
-        if (!props.isObject()) {
+    private static JsonNode schema(JsonNode def) {
+        return def.has("Schema") ? def.get("Schema") : def;
+    }
+
+    private static void walk(JsonNode props, String prefix, String kind, JsonNode defs, TransformerConfig config, int depth) {
+        if (!props.isObject() || depth > 20) {
             return;
         }
         props.fields().forEachRemaining(p -> {
@@ -39,8 +46,14 @@ final class Crds {
                 TransformerConfig c = TransformerConfig.empty();
                 c.nameReference.add(new TransformerConfig.NameBackRef(new Gvk("", "", refKind), List.of(fs)));
                 config.merge(c);
+                return;
             }
-            walk(v.path("properties"), path, kind, config);
+            JsonNode target = v;
+            String ref = v.path("$ref").asText("");
+            if (!ref.isEmpty() && defs.has(ref)) {
+                target = schema(defs.get(ref));
+            }
+            walk(target.path("properties"), path, kind, defs, config, depth + 1);
         });
     }
 }

@@ -195,6 +195,10 @@ final class Generators {
         }
         mergeMeta(res, old, "labels");
         mergeMeta(res, old, "annotations");
+        JsonNode oldOrigin = old.obj.path("metadata").path("annotations").get(KustTarget.ORIGIN);
+        if (oldOrigin != null) {
+            res.annotations(true).set(KustTarget.ORIGIN, oldOrigin);
+        }
         res.setName(old.name());
         res.setNamespace(old.namespace());
         res.prevIds.clear();

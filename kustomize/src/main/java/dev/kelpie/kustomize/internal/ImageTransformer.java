@@ -15,7 +15,19 @@ final class ImageTransformer {
     /** One {@code images:} entry. */
     record ImageTag(String name, String newName, String newTag, String digest) {
         static ImageTag from(JsonNode n) {
-            return new ImageTag(Gvk.text(n, "name"), Gvk.text(n, "newName"), Gvk.text(n, "newTag"), Gvk.text(n, "digest"));
+            return new ImageTag(ci(n, "name"), ci(n, "newName"), ci(n, "newTag"), ci(n, "digest"));
+        }
+
+        /** A field matched case-insensitively, as Go's JSON decoder matches it. */
+        private static String ci(JsonNode n, String field) {
+            var it = n.fields();
+            while (it.hasNext()) {
+                var e = it.next();
+                if (e.getKey().equalsIgnoreCase(field) && !e.getValue().isNull()) {
+                    return e.getValue().asText();
+                }
+            }
+            return "";
         }
     }
 

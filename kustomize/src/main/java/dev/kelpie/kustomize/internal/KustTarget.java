@@ -21,6 +21,7 @@ final class KustTarget {
     private final FileTree tree;
     private final LoadRestrictor restrictor;
     private final Deque<String> stack = new ArrayDeque<>();
+    private final Map<String, Map<String, List<String>>> schemas = new java.util.HashMap<>();
 
     KustTarget(FileTree tree, LoadRestrictor restrictor) {
         this.tree = tree;
@@ -29,7 +30,12 @@ final class KustTarget {
 
     /** What a build accumulates: objects, transformer tables, vars. */
     static final class Accumulation {
-        final ResourceList resources = new ResourceList();
+        final ResourceList resources;
+
+        Accumulation(Map<String, Map<String, List<String>>> schemas) {
+            resources = new ResourceList(schemas);
+        }
+
         final TransformerConfig config = TransformerConfig.defaults();
         final List<JsonNode> vars = new java.util.ArrayList<>();
 
@@ -55,11 +61,9 @@ final class KustTarget {
     KustomizationFile root;
 
     Accumulation build(String dir) {
-        Accumulation ra = new Accumulation();
+        Accumulation ra = new Accumulation(schemas);
         root = KustomizationFile.load(tree, dir);
-        if (root.isComponent()) {
-            throw new KustomizeException(root.file + ": kind: expected 'Kustomization' but got 'Component' at the top of a build");
-        }
+        originAnnotations = root.strings("buildMetadata").contains("originAnnotations");
         accumulate(root, ra);
         return ra;
     }
@@ -71,6 +75,19 @@ final class KustTarget {
         stack.push(k.dir);
         try {
             FileLoader loader = new FileLoader(tree, k.dir, restrictor);
+            JsonNode openapi = k.get("openapi");
+            if (openapi != null) {
+                if (openapi.has("path") && openapi.has("version")) {
+                    throw new KustomizeException(k.file + ": openapi: builtin version and custom schema provided, "
+                            + "cannot use both");
+                }
+                if (openapi.hasNonNull("path")) {
+                    String p = openapi.get("path").asText();
+                    for (JsonNode doc : Patches.parse(loader.readString(p), loader.resolve(p))) {
+                        CustomSchemas.load(doc, schemas);
+                    }
+                }
+            }
             for (String res : k.strings("resources")) {
                 accumulateResource(k, loader, res, ra);
             }
@@ -86,7 +103,7 @@ final class KustTarget {
             for (String c : k.strings("crds")) {
                 Crds.addConfig(loader, c, ra.config);
             }
-            Steps.runGenerators(k, loader, ra);
+            Steps.runGenerators(k, loader, ra, originAnnotations ? relativeToRoot(k.file) : null);
             for (String c : k.strings("components")) {
                 accumulateComponent(k, loader, c, ra);
             }
@@ -130,6 +147,10 @@ final class KustTarget {
                     throw new KustomizeException(k.file + ": resources: '" + entry + "' is a kustomization file, not a resource");
                 }
                 checkResource(o, path);
+                stringifyMetadata(o);
+                if (originAnnotations) {
+                    setOrigin(o, "path: " + relativeToRoot(path) + "\n");
+                }
                 ra.resources.append(new KResource(o, Origin.of(path)));
             }
             return;
@@ -140,7 +161,7 @@ final class KustTarget {
                 throw new KustomizeException(k.file + ": resources: expected kind 'Kustomization' for path '" + path
                         + "' but got 'Component'");
             }
-            Accumulation subRa = new Accumulation();
+            Accumulation subRa = new Accumulation(schemas);
             accumulate(sub, subRa);
             ra.absorb(subRa);
             return;
@@ -165,6 +186,46 @@ final class KustTarget {
             throw new KustomizeException(path + ": missing metadata.name in object " + o.path("kind").asText());
         }
     }
+
+    /** Label and annotation values are strings in kustomize's output, whatever the input typed. */
+    static void stringifyMetadata(ObjectNode o) {
+        for (String f : new String[] {"labels", "annotations"}) {
+            JsonNode m = o.path("metadata").get(f);
+            if (m != null && m.isObject()) {
+                ObjectNode om = (ObjectNode) m;
+                List<String> names = new java.util.ArrayList<>();
+                om.fieldNames().forEachRemaining(names::add);
+                for (String k : names) {
+                    JsonNode v = om.get(k);
+                    if (v.isValueNode() && !v.isTextual() && !v.isNull()) {
+                        om.put(k, v.asText());
+                    }
+                }
+            }
+        }
+    }
+
+    static void setOrigin(ObjectNode o, String value) {
+        JsonNode md = o.get("metadata");
+        if (md == null || !md.isObject()) {
+            return;
+        }
+        JsonNode a = md.get("annotations");
+        ObjectNode annotations = a != null && a.isObject() ? (ObjectNode) a : ((ObjectNode) md).putObject("annotations");
+        if (!annotations.has(ORIGIN)) {
+            annotations.put(ORIGIN, value);
+        }
+    }
+
+    static final String ORIGIN = "config.kubernetes.io/origin";
+
+    /** A tree path as the top kustomization names it ({@code ../base/x.yaml}). */
+    String relativeToRoot(String path) {
+        java.nio.file.Path from = java.nio.file.Path.of("/" + root.dir);
+        return from.relativize(java.nio.file.Path.of("/" + path)).toString().replace('\\', '/');
+    }
+
+    boolean originAnnotations;
 
     static Map<String, String> stringMap(JsonNode n) {
         Map<String, String> out = new java.util.LinkedHashMap<>();

@@ -76,16 +76,22 @@ final class KustomizationFile {
     }
 
     static KustomizationFile parse(String dir, String file, String text) {
-        List<YamlDocument> docs;
+        JsonNode root;
         try {
-            docs = YamlCodec.defaults().readDocuments(file, text);
+            List<YamlDocument> docs = YamlCodec.defaults().readDocuments(file, text);
+            if (docs.size() > 1) {
+                throw new KustomizeException(file + ": a kustomization holds one YAML document, found " + docs.size());
+            }
+            root = docs.isEmpty() ? JsonNodeFactory.instance.objectNode() : docs.get(0).tree();
         } catch (YamlException e) {
-            throw new KustomizeException(file + ": invalid kustomization: " + e.getMessage(), e);
+            if (!e.getMessage().contains("duplicate key")) {
+                throw new KustomizeException(file + ": invalid kustomization: " + e.getMessage(), e);
+            }
+            root = LenientYaml.read(file, text);
         }
-        if (docs.size() > 1) {
-            throw new KustomizeException(file + ": a kustomization holds one YAML document, found " + docs.size());
+        if (root.isNull()) {
+            root = JsonNodeFactory.instance.objectNode();
         }
-        JsonNode root = docs.isEmpty() ? JsonNodeFactory.instance.objectNode() : docs.get(0).tree();
         if (!root.isObject()) {
             throw new KustomizeException(file + ": invalid kustomization: expected a mapping");
         }

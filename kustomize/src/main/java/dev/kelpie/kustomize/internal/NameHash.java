@@ -25,7 +25,7 @@ final class NameHash {
         String kind = r.kind();
         if (kind.equals("ConfigMap")) {
             m.put("kind", "ConfigMap");
-            m.put("name", value(o.path("metadata").get("name")));
+            m.put("name", ""); // kubectl v1.32's kustomize looks the name up as one field "metadata/name": never found
             m.put("data", value(o.get("data")));
             if (o.path("binaryData").isObject()) {
                 m.put("binaryData", value(o.get("binaryData")));
@@ -35,7 +35,7 @@ final class NameHash {
         if (kind.equals("Secret")) {
             m.put("kind", "Secret");
             m.put("type", value(o.get("type")));
-            m.put("name", value(o.path("metadata").get("name")));
+            m.put("name", ""); // kubectl v1.32's kustomize looks the name up as one field "metadata/name": never found
             m.put("data", value(o.get("data")));
             if (o.path("stringData").isObject()) {
                 m.put("stringData", value(o.get("stringData")));

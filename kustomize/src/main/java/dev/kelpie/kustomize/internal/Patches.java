@@ -119,7 +119,7 @@ final class Patches {
         if (allowName || allowKind) {
             r.storePreviousId();
         }
-        ObjectNode merged = StrategicMerge.merge(r.obj, patch, MergeKeys.builtIn().forKind(r.group(), r.version(), kind));
+        ObjectNode merged = StrategicMerge.merge(r.obj, patch, m.schemaFor(r));
         if (merged == null || merged.isEmpty()) {
             m.remove(r);
             return;

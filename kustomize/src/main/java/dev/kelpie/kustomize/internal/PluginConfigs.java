@@ -55,7 +55,7 @@ final class PluginConfigs {
             List<FieldSpec> specs = FieldSpec.listFrom(c.get("fieldSpecs"));
             switch (kind) {
                 case "NamespaceTransformer" -> BuiltinTransformers.namespace(m, c.path("metadata").path("namespace").asText(""),
-                        specs, c.path("unsetOnly").asBoolean(false));
+                        specs, c.path("unsetOnly").asBoolean(false), c.path("setRoleBindingSubjects").asText("defaultOnly"));
                 case "PrefixSuffixTransformer", "PrefixTransformer", "SuffixTransformer" -> {
                     if (c.hasNonNull("prefix")) {
                         BuiltinTransformers.affix(m, c.get("prefix").asText(), specs, true);

@@ -9,6 +9,19 @@ import java.util.function.Predicate;
 /** The ordered objects of a build (kustomize's ResMap). Not thread-safe; owned by one build. */
 final class ResourceList implements Iterable<KResource> {
     final List<KResource> items = new ArrayList<>();
+    /** Strategic-merge tables from {@code openapi:} fields, shared by the whole build. */
+    final java.util.Map<String, java.util.Map<String, List<String>>> schemas;
+
+    ResourceList(java.util.Map<String, java.util.Map<String, List<String>>> schemas) {
+        this.schemas = schemas;
+    }
+
+    /** The list keys for a kind: a custom schema first, then the built-in one. */
+    java.util.Map<String, List<String>> schemaFor(KResource r) {
+        String g = r.group().isEmpty() ? "core" : r.group();
+        java.util.Map<String, List<String>> custom = schemas.get(g + "/" + r.version() + "/" + r.kind());
+        return custom != null ? custom : MergeKeys.builtIn().forKind(r.group(), r.version(), r.kind());
+    }
 
     /** Adds an object; an object with the same current id is an error. */
     void append(KResource r) {

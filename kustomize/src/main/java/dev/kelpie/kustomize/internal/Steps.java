@@ -11,13 +11,18 @@ final class Steps {
     private Steps() {
     }
 
-    static void runGenerators(KustomizationFile k, FileLoader loader, KustTarget.Accumulation ra) {
+    static void runGenerators(KustomizationFile k, FileLoader loader, KustTarget.Accumulation ra, String originFile) {
         JsonNode options = k.get("generatorOptions");
-        for (JsonNode args : k.list("configMapGenerator")) {
-            Generators.absorb(ra.resources, Generators.generate(args, options, loader, k.file, false), k.file);
-        }
-        for (JsonNode args : k.list("secretGenerator")) {
-            Generators.absorb(ra.resources, Generators.generate(args, options, loader, k.file, true), k.file);
+        for (String kind : List.of("ConfigMapGenerator", "SecretGenerator")) {
+            boolean secret = kind.equals("SecretGenerator");
+            for (JsonNode args : k.list(secret ? "secretGenerator" : "configMapGenerator")) {
+                KResource r = Generators.generate(args, options, loader, k.file, secret);
+                if (originFile != null) {
+                    KustTarget.setOrigin(r.obj, "configuredIn: " + originFile + "\nconfiguredBy:\n  apiVersion: builtin\n  kind: "
+                            + kind + "\n");
+                }
+                Generators.absorb(ra.resources, r, k.file);
+            }
         }
         for (String g : k.strings("generators")) {
             PluginConfigs.generate(k, loader, g, ra);
@@ -47,7 +52,7 @@ final class Steps {
         for (JsonNode p : k.list("patches")) {
             Patches.applyEntry(m, p, loader, k.file);
         }
-        BuiltinTransformers.namespace(m, k.text("namespace"), tc.get("namespace"), false);
+        BuiltinTransformers.namespace(m, k.text("namespace"), tc.get("namespace"), false, "defaultOnly");
         BuiltinTransformers.affix(m, k.text("namePrefix"), tc.get("namePrefix"), true);
         BuiltinTransformers.affix(m, k.text("nameSuffix"), tc.get("nameSuffix"), false);
         for (JsonNode label : k.list("labels")) {
@@ -95,6 +100,7 @@ final class Steps {
                 specs.addAll(tc.get("templateLabels"));
             }
         }
+        specs.addAll(tc.get("labels"));
         specs.addAll(FieldSpec.listFrom(label.get("fields")));
         BuiltinTransformers.mapEntries(m, pairs, specs);
     }

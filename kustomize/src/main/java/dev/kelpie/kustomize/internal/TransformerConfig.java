@@ -19,7 +19,7 @@ import java.util.Map;
  */
 final class TransformerConfig {
     static final List<String> TABLES = List.of("commonLabels", "templateLabels", "commonAnnotations", "namespace",
-            "namePrefix", "nameSuffix", "images", "replicas", "varReference");
+            "namePrefix", "nameSuffix", "images", "replicas", "varReference", "labels");
     private static final TransformerConfig DEFAULTS = loadDefaults();
 
     final Map<String, List<FieldSpec>> tables = new LinkedHashMap<>();
