@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             FmtCommand.class,
             PatchCommand.class,
             DiffCommand.class,
+            KustomizeCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class KelpieCli implements Runnable {
