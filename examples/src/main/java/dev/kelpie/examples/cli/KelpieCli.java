@@ -14,6 +14,11 @@ import picocli.CommandLine.Command;
         subcommands = {
             VersionCommand.class,
             FmtCommand.class,
+            SealCommand.class,
+            UnsealCommand.class,
+            KeygenCommand.class,
+            ResealCommand.class,
+            ValidateCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class KelpieCli implements Runnable {
