@@ -96,7 +96,7 @@ public final class KeyRing {
      */
     public SealingKey sealingKey(Clock clock) {
         if (active == null) {
-            throw new SecretsException("the key ring has no certificate to seal with (keys: " + fingerprints() + ")");
+            throw new SecretsException("the key ring has no certificate to seal with (keys: " + fingerprints() + "); give the certificate (--cert)");
         }
         return active.certificate().orElseThrow().requireUnexpired(clock);
     }

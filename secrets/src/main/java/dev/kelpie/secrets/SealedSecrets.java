@@ -158,7 +158,17 @@ public final class SealedSecrets {
      * @throws ExpiredCertificateException when the active certificate has expired
      */
     public Resource reseal(Resource sealedSecret, KeyRing ring) {
-        SealingKey active = ring.sealingKey(clock);
+        return reseal(sealedSecret, ring, ring.sealingKey(clock));
+    }
+
+    /**
+     * Re-encrypts every item for {@code target} (a certificate the ring may not hold), same scope.
+     *
+     * @throws UnsealException             when an item does not open with the ring
+     * @throws ExpiredCertificateException when {@code target} has expired
+     */
+    public Resource reseal(Resource sealedSecret, KeyRing ring, SealingKey target) {
+        SealingKey active = target.requireUnexpired(clock);
         SealedSecretView view = SealedSecretView.of(sealedSecret);
         if (view.legacyData().isPresent()) {
             throw MalformedSealedSecretException.of(view.object(), "uses the deprecated spec.data field; re-seal it from the Secret");

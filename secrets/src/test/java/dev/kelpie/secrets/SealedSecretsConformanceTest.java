@@ -65,7 +65,8 @@ class SealedSecretsConformanceTest {
             String name = c.get("name").asText();
             for (String format : KEY_FORMATS) {
                 String id = name + " [" + format + "]";
-                tests.add(dynamicTest(id, () -> guarded(gaps, id, () -> runCase(dir, index, c, ringFor(dir, index, c, format, rings)))));
+                boolean validateToo = format.equals(KEY_FORMATS.get(0)); // once per case: validate costs the same RSA work again
+                tests.add(dynamicTest(id, () -> guarded(gaps, id, () -> runCase(dir, index, c, ringFor(dir, index, c, format, rings), validateToo))));
             }
             if (c.path("seal_check").asBoolean(false)) {
                 String id = name + " [seal]";
@@ -130,7 +131,7 @@ class SealedSecretsConformanceTest {
         });
     }
 
-    private static void runCase(Path dir, JsonNode index, JsonNode c, KeyRing ring) throws Exception {
+    private static void runCase(Path dir, JsonNode index, JsonNode c, KeyRing ring, boolean validateToo) throws Exception {
         boolean ok = c.get("expected_outcome").asText().equals("ok");
         Path file = dir.resolve(c.get("file").asText());
         if (c.get("kind").asText().equals("raw")) {
@@ -150,11 +151,16 @@ class SealedSecretsConformanceTest {
         Resource sealed = single(YAML.readResources(file.toString(), read(file)));
         if (!ok) {
             assertThatThrownBy(() -> SS.unseal(sealed, ring)).isInstanceOf(expectedType(c.path("error_class").asText()));
-            assertThat(SS.validate(sealed, ring).isUnsealable()).isFalse();
+            if (validateToo) {
+                assertThat(SS.validate(sealed, ring).isUnsealable()).isFalse();
+            }
             return;
         }
         Resource secret = SS.unseal(sealed, ring);
         checkData(c.get("expected_data"), decodeData(secret));
+        if (validateToo) {
+            assertThat(SS.validate(sealed, ring).isUnsealable()).isTrue();
+        }
         JsonNode expectedFile = c.get("expected_secret");
         if (expectedFile != null && !expectedFile.isNull()) {
             Path p = dir.resolve(expectedFile.asText());

@@ -17,6 +17,11 @@ import picocli.CommandLine.Command;
             PatchCommand.class,
             DiffCommand.class,
             KustomizeCommand.class,
+            SealCommand.class,
+            UnsealCommand.class,
+            KeygenCommand.class,
+            ResealCommand.class,
+            ValidateCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class KelpieCli implements Runnable {
