@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             VersionCommand.class,
             FmtCommand.class,
+            RenderCommand.class,
+            PlanCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class KelpieCli implements Runnable {
