@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
             KeygenCommand.class,
             ResealCommand.class,
             ValidateCommand.class,
+            RenderCommand.class,
+            PlanCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class KelpieCli implements Runnable {
