@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How a sync writes and waits. Defaults are the safe ones: server-side apply as field manager
- * {@code kelpie} without forcing conflicts, waves wait up to five minutes for health.
+ * How a sync writes and waits. Defaults: server-side apply as field manager {@code kelpie},
+ * forcing conflicts (Git wins over a manual edit, as Argo CD's {@code --force-conflicts} and
+ * Flux's forced apply: that is the contract of self-heal), waves wait up to five minutes for
+ * health.
  * Immutable and thread-safe.
  *
  * @param applyMode       server-side or client-side apply (an application's {@code ServerSideApply}
@@ -63,7 +65,7 @@ public record SyncSettings(ApplyMode applyMode, String fieldManager, boolean for
     public static final class Builder {
         private ApplyMode applyMode = ApplyMode.SERVER_SIDE;
         private String fieldManager = WriteOptions.DEFAULT_MANAGER;
-        private boolean forceConflicts;
+        private boolean forceConflicts = true;
         private boolean dryRun;
         private boolean waitForHealth = true;
         private Duration waveTimeout = Duration.ofMinutes(5);
