@@ -186,8 +186,12 @@ public final class ReconcileLoop {
 
     private void runPass(AppState s, String reason) {
         Application app;
+        List<CompletableFuture<ReconcileResult>> waiters;
         synchronized (s) {
             app = s.app;
+            // only those who asked before this pass started see its result; later askers get the next one
+            waiters = s.waiters;
+            s.waiters = new ArrayList<>();
         }
         emit(app.name(), ReconcileEvent.Type.PASS_STARTED, "pass started (" + reason + ")");
         boolean apply = !settings.detectOnly() && (app.syncPolicy().automatedSync() || reason.equals("refresh-sync"));
@@ -204,11 +208,11 @@ public final class ReconcileLoop {
                     new dev.kelpie.core.health.ApplicationHealth(HealthStatus.UNKNOWN, Map.of()), Optional.empty(),
                     List.of(), List.of(), Optional.of(e.toString()), Map.of(), Instant.now(settings.clock()));
         }
-        finish(s, app, result, reason);
+        finish(s, app, result, reason, waiters);
     }
 
-    private void finish(AppState s, Application app, ReconcileResult result, String reason) {
-        List<CompletableFuture<ReconcileResult>> waiters;
+    private void finish(AppState s, Application app, ReconcileResult result, String reason,
+                        List<CompletableFuture<ReconcileResult>> waiters) {
         boolean again;
         synchronized (s) {
             s.history.addFirst(result);
@@ -222,8 +226,6 @@ public final class ReconcileLoop {
             if (!reason.equals("drift")) {
                 s.selfHealStreak = 0;
             }
-            waiters = new ArrayList<>(s.waiters);
-            s.waiters.clear();
             s.running = false;
             again = s.pending;
             s.pending = false;
