@@ -331,8 +331,8 @@ public final class ReconcileLoop {
         Application app;
         ReconcilePass.Rendered rendered;
         synchronized (s) {
-            if (s.running || s.suspended) {
-                return; // our own writes, or a pass that will see the change anyway
+            if (s.suspended) {
+                return;
             }
             app = s.app;
             rendered = s.lastRendered;
@@ -345,8 +345,17 @@ public final class ReconcileLoop {
         if (desired.isEmpty()) {
             return;
         }
+        // Our own writes match Git and stop here; only a real drift goes on.
         if (event.type() != WatchEvent.Type.DELETED && !drifted(app, desired.get(), event.object())) {
             return;
+        }
+        synchronized (s) {
+            if (s.running) {
+                // the running pass may have read the object before the edit: run once more after it
+                s.pending = true;
+                s.pendingReason = "drift";
+                return;
+            }
         }
         boolean heal = app.syncPolicy().automatedSync() && app.syncPolicy().selfHeal() && !settings.detectOnly();
         if (!heal) {
