@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
             RenderCommand.class,
             PlanCommand.class,
             DemoCommand.class,
+            SyncCommand.class,
+            StatusCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class KelpieCli implements Runnable {
