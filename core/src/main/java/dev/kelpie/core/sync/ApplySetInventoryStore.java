@@ -65,6 +65,12 @@ public final class ApplySetInventoryStore implements InventoryStore {
         if (writeOptions.dryRun()) {
             return;
         }
-        backend.apply(parent.toResource(members), writeOptions.withForce(true));
+        Resource wanted = parent.toResource(members);
+        Optional<Resource> stored = backend.get(parent.resourceId());
+        if (stored.isPresent() && stored.get().annotations().equals(wanted.annotations())
+                && stored.get().labels().equals(wanted.labels())) {
+            return; // the set already spans these group-kinds and namespaces: a steady state writes nothing
+        }
+        backend.apply(wanted, writeOptions.withForce(true));
     }
 }

@@ -58,6 +58,7 @@ public final class ReconcilePass {
     private final SyncExecutor executor;
     private final HealthAssessor health;
     private final Clock clock;
+    private final RenderCache renderCache = new RenderCache(4096);
 
     public ReconcilePass(Backend backend, SourceResolver sources, RenderPipeline pipeline, Planner planner,
                          SyncExecutor executor, HealthAssessor health, Clock clock) {
@@ -104,18 +105,27 @@ public final class ReconcilePass {
         // 2. Render and transform. A failed render ends the pass: it never reaches prune.
         ApplySetParent parent = ApplySetParent.forApplication(app.name(), parentNamespace(app));
         Manifests desired;
-        try {
-            TransformContext ctx = TransformContext.builder()
-                    .app(app.name())
-                    .destinationNamespace(app.destination().namespace())
-                    .scopes(KindScopes.builtIn())
-                    .applySetParent(parent)
-                    .build();
-            RenderResult rendered = pipeline.render(snapshot.tree(), app.source().path(), ctx);
-            desired = rendered.manifests();
-            warnings.addAll(rendered.warnings());
-        } catch (KelpieException e) {
-            return failed(app, revision, "render: " + e.getMessage(), timings, warnings);
+        RenderCache.Key key = new RenderCache.Key(app.source().repoUrl(), revision, app.source().path(), app.name(),
+                app.destination().namespace());
+        Optional<RenderCache.Entry> cached = renderCache.get(key);
+        if (cached.isPresent()) {
+            desired = cached.get().manifests();
+            warnings.addAll(cached.get().warnings());
+        } else {
+            try {
+                TransformContext ctx = TransformContext.builder()
+                        .app(app.name())
+                        .destinationNamespace(app.destination().namespace())
+                        .scopes(KindScopes.builtIn())
+                        .applySetParent(parent)
+                        .build();
+                RenderResult rendered = pipeline.render(snapshot.tree(), app.source().path(), ctx);
+                desired = rendered.manifests();
+                warnings.addAll(rendered.warnings());
+                renderCache.put(key, new RenderCache.Entry(desired, rendered.warnings()));
+            } catch (KelpieException e) {
+                return failed(app, revision, "render: " + e.getMessage(), timings, warnings);
+            }
         }
         watch.lap("render");
         onRender.accept(new Rendered(revision, desired));
@@ -156,8 +166,9 @@ public final class ReconcilePass {
                 propagation(app)));
         watch.lap("sync");
 
-        // 6. Health of what Git wants, read back from the cluster.
-        ApplicationHealth h = assess(desired);
+        // 6. Health of what Git wants, read back from the cluster (or as read before, when nothing changed).
+        ApplicationHealth h = sync.outcomes().stream().allMatch(o -> o instanceof StepOutcome.Unchanged)
+                ? health.assess(desired, live) : assess(desired);
         watch.lap("health");
 
         Phase phase;
