@@ -18,8 +18,8 @@ import java.util.Map;
  * Computes strategic merge patches between two documents ({@code diffMaps} in apimachinery):
  * additions and changes, {@code null} for removed map keys, {@code $patch: delete} for removed
  * merge-list elements, {@code $deleteFromPrimitiveList} for removed primitives,
- * {@code $setElementOrder} and {@code $retainKeys}. Works in place on copies owned by the caller
- * (it sorts scalar lists of {@code original}, as the Go code does).
+ * {@code $setElementOrder} and {@code $retainKeys}. Reads its inputs without changing them; the
+ * patch shares subtrees with {@code modified}.
  */
 final class PatchDiffer {
 
@@ -193,15 +193,13 @@ final class PatchDiffer {
             return new ListDiff(patchList, List.of(), order);
         }
         // The Go code sorts the original list in place before this comparison, so an unchanged
-        // but unsorted primitive list still yields $setElementOrder; we keep that behaviour.
+        // but unsorted primitive list still yields $setElementOrder, and a reorder into sorted
+        // order yields none; we compare the same way (without touching the caller's tree).
         List<List<JsonNode>> ad = diffListsOfScalars(original, modified, o);
         List<JsonNode> add = ListOrder.normalizeSliceOrder(ad.get(0), modified, mergeKey, kind, path);
-        for (int i = 0; i < original.size(); i++) {
-            originalNode.set(i, original.get(i));
-        }
         List<JsonNode> order = List.of();
         if (o.setElementOrder() && ((!o.ignoreDeletions() && !ad.get(1).isEmpty())
-                || (!o.ignoreChangesAndAdditions() && !JsonValues.equal(originalNode, modifiedNode)))) {
+                || (!o.ignoreChangesAndAdditions() && !JsonValues.equal(ListOrder.array(original), modifiedNode)))) {
             order = modified;
         }
         return new ListDiff(add, ad.get(1), order);

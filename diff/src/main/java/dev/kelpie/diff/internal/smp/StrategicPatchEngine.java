@@ -27,7 +27,8 @@ public final class StrategicPatchEngine {
 
     /** {@code CreateTwoWayMergePatch(original, modified)}. */
     public static ObjectNode createTwoWay(JsonNode original, JsonNode modified, SchemaNode schema) {
-        ObjectNode o = object(original, TWO_WAY, "original");
+        // diffing reads original; the patch shares subtrees with modified, so only that is copied
+        ObjectNode o = view(original, TWO_WAY, "original");
         ObjectNode m = object(modified, TWO_WAY, "modified");
         PatchDiffer.Options opts = new PatchDiffer.Options(true, false, false, false);
         return PatchDiffer.diffMaps(o, m, schema, opts, Trail.root(TWO_WAY));
@@ -42,9 +43,9 @@ public final class StrategicPatchEngine {
      */
     public static ObjectNode createThreeWay(JsonNode original, JsonNode modified, JsonNode current, SchemaNode schema,
             boolean overwrite) {
-        ObjectNode o = object(original, THREE_WAY, "original");
+        ObjectNode o = view(original, THREE_WAY, "original");
         ObjectNode m = object(modified, THREE_WAY, "modified");
-        ObjectNode c = object(current, THREE_WAY, "current");
+        ObjectNode c = view(current, THREE_WAY, "current");
         Trail root = Trail.root(THREE_WAY);
         ObjectNode delta = PatchDiffer.diffMaps(c, m, schema, new PatchDiffer.Options(true, false, true, false), root);
         ObjectNode deletions = PatchDiffer.diffMaps(o, m, schema, new PatchDiffer.Options(true, true, false, false), root);
@@ -61,6 +62,11 @@ public final class StrategicPatchEngine {
     }
 
     private static ObjectNode object(JsonNode node, String operation, String what) {
+        return view(node, operation, what).deepCopy();
+    }
+
+    /** The document as an object, not copied: for inputs that are only read. */
+    private static ObjectNode view(JsonNode node, String operation, String what) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return JsonValues.NODES.objectNode();
         }
@@ -68,6 +74,6 @@ public final class StrategicPatchEngine {
             throw new DiffException(operation, "", "invalid JSON document: " + what + " is a " + JsonValues.describe(node)
                     + ", expected an object");
         }
-        return node.deepCopy();
+        return (ObjectNode) node;
     }
 }
