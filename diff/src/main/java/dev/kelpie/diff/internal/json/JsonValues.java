@@ -23,22 +23,24 @@ public final class JsonValues {
 
     /** The kind of a node ({@code null} reference means JSON null). */
     public static Kind kind(JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode()) {
+        if (node == null) {
             return Kind.NULL;
         }
-        if (node.isObject()) {
-            return Kind.MAP;
+        switch (node.getNodeType()) {
+            case OBJECT:
+                return Kind.MAP;
+            case ARRAY:
+                return Kind.LIST;
+            case NUMBER:
+                return Kind.NUMBER;
+            case BOOLEAN:
+                return Kind.BOOL;
+            case NULL:
+            case MISSING:
+                return Kind.NULL;
+            default:
+                return Kind.STRING;
         }
-        if (node.isArray()) {
-            return Kind.LIST;
-        }
-        if (node.isNumber()) {
-            return Kind.NUMBER;
-        }
-        if (node.isBoolean()) {
-            return Kind.BOOL;
-        }
-        return Kind.STRING;
     }
 
     /** Deep equality with numbers compared by value and object keys unordered. */
