@@ -93,6 +93,19 @@ class DiffProperties {
         }
     }
 
+    @Property(tries = 100)
+    void aDiffLeavesItsInputsAlone(@ForAll("deployments") ObjectNode a, @ForAll("deployments") ObjectNode b) {
+        ObjectNode live = KubernetesObjects.serverDefaulted(a);
+        ObjectNode desired = b.deepCopy();
+        ((ObjectNode) desired.get("metadata")).putNull("labels");
+        ObjectNode[] inputs = {a.deepCopy(), desired.deepCopy(), live.deepCopy()};
+        Diff.threeWay(a, desired, live);
+        Diff.threeWay(a, b, live);
+        assertJsonEquals("last-applied untouched", a, inputs[0]);
+        assertJsonEquals("desired untouched", desired, inputs[1]);
+        assertJsonEquals("live untouched", live, inputs[2]);
+    }
+
     @Provide
     Arbitrary<JsonNode> junk() {
         Arbitrary<String> keys = Arbitraries.of("spec", "$patch", "containers", "$setElementOrder/containers",

@@ -134,7 +134,7 @@ final class PatchMerger {
                 JsonNode kept = removeDirectives(e.getValue());
                 if (kept == null) {
                     it.remove();
-                } else {
+                } else if (kept != e.getValue()) {
                     e.setValue(kept);
                 }
             }
@@ -397,7 +397,9 @@ final class PatchMerger {
                         serverOrder.set(i, result);
                     }
                 } else {
-                    slice.append(v);
+                    // combining patches: a later element with the same key merges into this one, so
+                    // it must not be a subtree of the caller's document
+                    slice.append(m.mergeParallelList() ? v : v.deepCopy());
                 }
             }
             merged = slice.view();

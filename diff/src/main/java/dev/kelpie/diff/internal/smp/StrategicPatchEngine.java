@@ -25,6 +25,33 @@ public final class StrategicPatchEngine {
         return PatchMerger.mergeMap(o, p, schema, PatchMerger.Options.APPLY, Trail.root(APPLY));
     }
 
+    /** Applies {@code patch} to {@code document} in place (the caller owns it); the patch is copied. */
+    public static ObjectNode applyInPlace(ObjectNode document, JsonNode patch, SchemaNode schema) {
+        ObjectNode p = object(patch, APPLY, "patch");
+        return PatchMerger.mergeMap(document, p, schema, PatchMerger.Options.APPLY, Trail.root(APPLY));
+    }
+
+    /** Whether a document holds no nulls and no {@code $}-keys (directives), so merging never edits it. */
+    public static boolean isPlain(JsonNode node) {
+        if (node instanceof ObjectNode o) {
+            for (var it = o.fields(); it.hasNext(); ) {
+                var e = it.next();
+                if (e.getKey().startsWith("$") || e.getValue().isNull() || !isPlain(e.getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode a) {
+            for (JsonNode item : a) {
+                if (item.isNull() || !isPlain(item)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** {@code CreateTwoWayMergePatch(original, modified)}. */
     public static ObjectNode createTwoWay(JsonNode original, JsonNode modified, SchemaNode schema) {
         // diffing reads original; the patch shares subtrees with modified, so only that is copied
@@ -43,8 +70,19 @@ public final class StrategicPatchEngine {
      */
     public static ObjectNode createThreeWay(JsonNode original, JsonNode modified, JsonNode current, SchemaNode schema,
             boolean overwrite) {
+        return createThreeWay(original, modified, current, schema, overwrite, true);
+    }
+
+    /**
+     * Same; {@code copyModified} false skips copying {@code modified} when it is plain (see
+     * {@link #isPlain}; merging never edits such a tree): the patch then shares subtrees with it,
+     * so it is for callers that copy the patch before changing it.
+     */
+    public static ObjectNode createThreeWay(JsonNode original, JsonNode modified, JsonNode current, SchemaNode schema,
+            boolean overwrite, boolean copyModified) {
         ObjectNode o = view(original, THREE_WAY, "original");
-        ObjectNode m = object(modified, THREE_WAY, "modified");
+        ObjectNode m = copyModified || !isPlain(modified) ? object(modified, THREE_WAY, "modified")
+                : view(modified, THREE_WAY, "modified");
         ObjectNode c = view(current, THREE_WAY, "current");
         Trail root = Trail.root(THREE_WAY);
         ObjectNode delta = PatchDiffer.diffMaps(c, m, schema, new PatchDiffer.Options(true, false, true, false), root);
