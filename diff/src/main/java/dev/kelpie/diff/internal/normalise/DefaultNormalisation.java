@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.kelpie.diff.Quantity;
+import dev.kelpie.diff.internal.json.JsonValues;
 import dev.kelpie.diff.internal.smp.FieldMeta;
 import dev.kelpie.diff.internal.smp.SchemaNode;
 import dev.kelpie.diff.internal.smp.Trail;
@@ -104,7 +105,7 @@ public final class DefaultNormalisation {
             for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 JsonNode v = e.getValue();
-                if (v.isNull()) {
+                if (JsonValues.isNull(v)) {
                     it.remove();
                     continue;
                 }

@@ -41,7 +41,7 @@ final class PatchDiffer {
             Map.Entry<String, JsonNode> e = it.next();
             String key = e.getKey();
             JsonNode mv = e.getValue();
-            if (o.buildRetainKeys() && !mv.isNull()) {
+            if (o.buildRetainKeys() && !JsonValues.isNull(mv)) {
                 retainKeys.add(TextNode.valueOf(key));
             }
             JsonNode ov = original.get(key);
@@ -92,7 +92,7 @@ final class PatchDiffer {
     private static boolean hasAdditionalNewField(ObjectNode original, ObjectNode modified) {
         for (Iterator<Map.Entry<String, JsonNode>> it = original.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            if (!e.getValue().isNull() && !modified.has(e.getKey())) {
+            if (!JsonValues.isNull(e.getValue()) && !modified.has(e.getKey())) {
                 return true;
             }
         }
@@ -292,11 +292,21 @@ final class PatchDiffer {
 
     private static List<JsonNode> sortByMergeKey(List<JsonNode> list, String mergeKey, Trail path) {
         List<JsonNode> copy = new ArrayList<>(list);
-        if (copy.isEmpty()) {
+        if (copy.size() < 2) {
             return copy;
         }
         ListOrder.elementKind(path, copy, List.of());
-        copy.sort((a, b) -> JsonValues.goString(a.get(mergeKey)).compareTo(JsonValues.goString(b.get(mergeKey))));
-        return copy;
+        String[] keys = new String[copy.size()];
+        Integer[] order = new Integer[copy.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = JsonValues.goString(copy.get(i).get(mergeKey));
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> keys[a].compareTo(keys[b]));
+        List<JsonNode> sorted = new ArrayList<>(copy.size());
+        for (Integer i : order) {
+            sorted.add(copy.get(i));
+        }
+        return sorted;
     }
 }

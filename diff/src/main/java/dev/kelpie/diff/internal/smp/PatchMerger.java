@@ -53,7 +53,7 @@ final class PatchMerger {
                 k = extractKey(k, Directives.DELETE_FROM_PRIMITIVE_LIST, path);
                 isDeleteList = true;
             }
-            if (pv.isNull()) {
+            if (JsonValues.isNull(pv)) {
                 original.remove(k);
                 if (m.ignoreUnmatchedNulls()) {
                     continue;
@@ -112,7 +112,7 @@ final class PatchMerger {
         if (v instanceof ObjectNode o) {
             for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
                 JsonNode child = it.next().getValue();
-                if (child.isNull()) {
+                if (JsonValues.isNull(child)) {
                     it.remove();
                 } else {
                     discardNulls(child);

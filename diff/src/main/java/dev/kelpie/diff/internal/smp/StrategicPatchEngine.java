@@ -36,7 +36,7 @@ public final class StrategicPatchEngine {
         if (node instanceof ObjectNode o) {
             for (var it = o.fields(); it.hasNext(); ) {
                 var e = it.next();
-                if (e.getKey().startsWith("$") || e.getValue().isNull() || !isPlain(e.getValue())) {
+                if (e.getKey().startsWith("$") || JsonValues.isNull(e.getValue()) || !isPlain(e.getValue())) {
                     return false;
                 }
             }
@@ -44,7 +44,7 @@ public final class StrategicPatchEngine {
         }
         if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode a) {
             for (JsonNode item : a) {
-                if (item.isNull() || !isPlain(item)) {
+                if (JsonValues.isNull(item) || !isPlain(item)) {
                     return false;
                 }
             }
@@ -86,7 +86,9 @@ public final class StrategicPatchEngine {
         ObjectNode c = view(current, THREE_WAY, "current");
         Trail root = Trail.root(THREE_WAY);
         ObjectNode delta = PatchDiffer.diffMaps(c, m, schema, new PatchDiffer.Options(true, false, true, false), root);
-        ObjectNode deletions = PatchDiffer.diffMaps(o, m, schema, new PatchDiffer.Options(true, true, false, false), root);
+        // unchanged since the last apply (the steady state): there is nothing to delete
+        ObjectNode deletions = JsonValues.equal(o, m) ? JsonValues.NODES.objectNode()
+                : PatchDiffer.diffMaps(o, m, schema, new PatchDiffer.Options(true, true, false, false), root);
         ObjectNode patch = PatchMerger.mergeMap(deletions, delta, schema, PatchMerger.Options.COMBINE, root);
         if (!overwrite) {
             ObjectNode changed = PatchDiffer.diffMaps(o, c, schema, new PatchDiffer.Options(false, false, false, false), root);
