@@ -11,6 +11,7 @@ import dev.kelpie.diff.internal.normalise.DefaultNormalisation;
 import dev.kelpie.diff.internal.normalise.IgnoreRules;
 import dev.kelpie.diff.internal.normalise.ManagedFields;
 import dev.kelpie.diff.internal.smp.SchemaNode;
+import dev.kelpie.diff.internal.smp.StrategicPatchEngine;
 import dev.kelpie.diff.spi.Normaliser;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -85,10 +86,14 @@ public final class Differ {
         Optional<PatchSchema> schema = schemaFor(apiVersion, kind);
         JsonNode patch;
         ObjectNode predicted;
+        // Both sides start as copies of live without status and server-owned metadata: the
+        // normalisation drops those anyway, and the patch never needs them to apply.
         try {
             if (schema.isPresent()) {
-                patch = StrategicMerge.createThreeWay(original, want, have, schema.get(), true);
-                predicted = StrategicMerge.apply(have, patch, schema.get());
+                patch = StrategicPatchEngine.createThreeWay(original, want, have, schema.get().node(), true, false);
+                predicted = StrategicPatchEngine.applyInPlace(
+                        defaultNormalisation ? DefaultNormalisation.strippedCopy(have) : have.deepCopy(),
+                        patch, schema.get().node());
             } else {
                 patch = JsonMergePatch.createThreeWay(original, want, have);
                 predicted = (ObjectNode) JsonMergePatch.apply(have, patch);
@@ -97,7 +102,7 @@ public final class Differ {
             throw new DiffException(operation, e.path(), e.getMessage(), e);
         }
         SchemaNode node = schema.map(PatchSchema::node).orElse(SchemaNode.open());
-        ObjectNode normalisedLive = have.deepCopy();
+        ObjectNode normalisedLive = defaultNormalisation ? DefaultNormalisation.strippedCopy(have) : have.deepCopy();
         normalise(normalisedLive, node);
         normalise(predicted, node);
         String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";

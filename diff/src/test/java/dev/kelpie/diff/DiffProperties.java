@@ -21,14 +21,14 @@ class DiffProperties {
         return KubernetesObjects.deployments();
     }
 
-    @Property(tries = 300)
+    @Property(tries = 150)
     void applyingTheTwoWayPatchYieldsTheModifiedObject(@ForAll("deployments") ObjectNode a,
             @ForAll("deployments") ObjectNode b) {
         ObjectNode patch = StrategicMerge.createTwoWay(a, b, DEPLOYMENT);
         assertEqualUpToPrimitiveOrder("apply(a, twoWay(a, b))", StrategicMerge.apply(a, patch, DEPLOYMENT), b);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void threeWayPatchOnAnUntouchedObjectYieldsTheModifiedObject(@ForAll("deployments") ObjectNode a,
             @ForAll("deployments") ObjectNode b) {
         ObjectNode patch = StrategicMerge.createThreeWay(a, b, a, DEPLOYMENT, false);
@@ -45,17 +45,17 @@ class DiffProperties {
                 MergeListSorting.sortPrimitiveLists(expected, DEPLOYMENT));
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void jsonMergePatchRoundTrips(@ForAll("deployments") ObjectNode a, @ForAll("deployments") ObjectNode b) {
         assertJsonEquals("merge", JsonMergePatch.apply(a, JsonMergePatch.create(a, b)), b);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void jsonPatchRoundTrips(@ForAll("deployments") ObjectNode a, @ForAll("deployments") ObjectNode b) {
         assertJsonEquals("json patch", JsonPatch.apply(a, JsonPatch.create(a, b)), b);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void aDiffOfAnObjectWithItselfIsEmpty(@ForAll("deployments") ObjectNode a) {
         DiffResult r = Diff.threeWay(a, a, a);
         assertThat(r.modified()).isFalse();
@@ -63,7 +63,7 @@ class DiffProperties {
         assertThat(Diff.twoWay(a, a).changes()).isEmpty();
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void normalisationIsIdempotent(@ForAll("deployments") ObjectNode a) {
         ObjectNode once = KubernetesObjects.serverDefaulted(a);
         DefaultNormalisation.normalise(once, DEPLOYMENT.lenient().node());
@@ -72,14 +72,14 @@ class DiffProperties {
         assertJsonEquals("normalise(normalise(x))", twice, once);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void aServerDefaultedLiveObjectShowsNoDifference(@ForAll("deployments") ObjectNode a) {
         DiffResult r = Diff.threeWay(a, a, KubernetesObjects.serverDefaulted(a));
         assertThat(r.changes()).isEmpty();
         assertThat(r.modified()).isFalse();
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void diffIsModifiedExactlyWhenTheDesiredStateChanged(@ForAll("deployments") ObjectNode a,
             @ForAll("deployments") ObjectNode b) {
         DiffResult r = Diff.threeWay(a, b, KubernetesObjects.serverDefaulted(a));
@@ -91,6 +91,19 @@ class DiffProperties {
         if (r.modified()) {
             assertThat(r.changes()).isNotEmpty();
         }
+    }
+
+    @Property(tries = 100)
+    void aDiffLeavesItsInputsAlone(@ForAll("deployments") ObjectNode a, @ForAll("deployments") ObjectNode b) {
+        ObjectNode live = KubernetesObjects.serverDefaulted(a);
+        ObjectNode desired = b.deepCopy();
+        ((ObjectNode) desired.get("metadata")).putNull("labels");
+        ObjectNode[] inputs = {a.deepCopy(), desired.deepCopy(), live.deepCopy()};
+        Diff.threeWay(a, desired, live);
+        Diff.threeWay(a, b, live);
+        assertJsonEquals("last-applied untouched", a, inputs[0]);
+        assertJsonEquals("desired untouched", desired, inputs[1]);
+        assertJsonEquals("live untouched", live, inputs[2]);
     }
 
     @Provide
@@ -106,7 +119,7 @@ class DiffProperties {
                 inner.list().ofMaxSize(3).map(DiffTestNodes::array)), 4);
     }
 
-    @Property(tries = 500)
+    @Property(tries = 250)
     void malformedPatchesFailOnlyWithDiffExceptionsAndLeaveInputsAlone(@ForAll("deployments") ObjectNode a,
             @ForAll("junk") JsonNode patch) {
         ObjectNode before = a.deepCopy();

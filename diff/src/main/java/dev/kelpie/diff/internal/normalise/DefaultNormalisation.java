@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.kelpie.diff.Quantity;
+import dev.kelpie.diff.internal.json.JsonValues;
 import dev.kelpie.diff.internal.smp.FieldMeta;
 import dev.kelpie.diff.internal.smp.SchemaNode;
 import dev.kelpie.diff.internal.smp.Trail;
@@ -26,8 +27,46 @@ public final class DefaultNormalisation {
     private static final List<String> SERVER_METADATA = List.of("uid", "resourceVersion", "generation",
             "creationTimestamp", "managedFields", "selfLink");
     private static final Trail TRAIL = Trail.root("normalise");
+    /** Canonical quantity texts; the same few values repeat across thousands of objects. Bounded. */
+    private static final Map<String, String> QUANTITIES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_QUANTITIES = 4096;
 
     private DefaultNormalisation() {
+    }
+
+    /**
+     * A copy of a live object without what normalisation drops first (status, server-owned
+     * metadata, the last-applied annotation), so those subtrees are never copied.
+     */
+    public static ObjectNode strippedCopy(ObjectNode live) {
+        ObjectNode out = live.objectNode();
+        live.fields().forEachRemaining(e -> {
+            String k = e.getKey();
+            if (k.equals("status")) {
+                return;
+            }
+            if (k.equals("metadata") && e.getValue() instanceof ObjectNode md) {
+                ObjectNode m = out.putObject("metadata");
+                md.fields().forEachRemaining(me -> {
+                    if (SERVER_METADATA.contains(me.getKey())) {
+                        return;
+                    }
+                    if (me.getKey().equals("annotations") && me.getValue() instanceof ObjectNode a) {
+                        ObjectNode ac = m.putObject("annotations");
+                        a.fields().forEachRemaining(ae -> {
+                            if (!ae.getKey().equals(LAST_APPLIED)) {
+                                ac.set(ae.getKey(), ae.getValue());
+                            }
+                        });
+                        return;
+                    }
+                    m.set(me.getKey(), me.getValue().deepCopy());
+                });
+                return;
+            }
+            out.set(k, e.getValue().deepCopy());
+        });
+        return out;
     }
 
     /** Normalises {@code object} in place, walking it with {@code schema} to find quantities. */
@@ -66,7 +105,7 @@ public final class DefaultNormalisation {
             for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 JsonNode v = e.getValue();
-                if (v.isNull()) {
+                if (JsonValues.isNull(v)) {
                     it.remove();
                     continue;
                 }
@@ -110,7 +149,16 @@ public final class DefaultNormalisation {
             return v;
         }
         if (leaf.type() == SchemaNode.LeafType.QUANTITY && (v.isTextual() || v.isNumber())) {
-            return Quantity.parse(v.asText()).map(q -> (JsonNode) TextNode.valueOf(q.canonical())).orElse(v);
+            String text = v.asText();
+            String canonical = QUANTITIES.get(text);
+            if (canonical == null) {
+                canonical = Quantity.parse(text).map(Quantity::canonical).orElse(text);
+                if (QUANTITIES.size() >= MAX_QUANTITIES) {
+                    QUANTITIES.clear();
+                }
+                QUANTITIES.put(text, canonical);
+            }
+            return v.isTextual() && canonical.equals(text) ? v : TextNode.valueOf(canonical);
         }
         if (leaf.type() == SchemaNode.LeafType.INT_OR_STRING && v.isTextual()) {
             String t = v.textValue();

@@ -21,7 +21,9 @@ import net.thisptr.jackson.jq.exception.JsonQueryException;
  */
 public final class IgnoreRules {
     private static final Scope ROOT = rootScope();
+    /** Compiled queries are immutable; the cache is bounded so odd inputs cannot grow it without end. */
     private static final Map<String, JsonQuery> COMPILED = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED = 1024;
 
     private IgnoreRules() {
     }
@@ -47,6 +49,9 @@ public final class IgnoreRules {
     }
 
     private static JsonQuery compile(String expression) {
+        if (COMPILED.size() > MAX_CACHED) {
+            COMPILED.clear();
+        }
         return COMPILED.computeIfAbsent(expression, e -> {
             try {
                 return JsonQuery.compile("del(" + e + ")", Versions.JQ_1_6);

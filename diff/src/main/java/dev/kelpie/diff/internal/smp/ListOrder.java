@@ -83,8 +83,8 @@ final class ListOrder {
 
     /** Go's {@code ==} on two decoded values; absent and null are both nil. */
     static boolean goEqual(JsonNode a, JsonNode b) {
-        boolean aNil = a == null || a.isNull();
-        boolean bNil = b == null || b.isNull();
+        boolean aNil = a == null || JsonValues.isNull(a);
+        boolean bNil = b == null || JsonValues.isNull(b);
         if (aNil || bNil) {
             return aNil && bNil;
         }

@@ -18,8 +18,8 @@ import java.util.Map;
  * Computes strategic merge patches between two documents ({@code diffMaps} in apimachinery):
  * additions and changes, {@code null} for removed map keys, {@code $patch: delete} for removed
  * merge-list elements, {@code $deleteFromPrimitiveList} for removed primitives,
- * {@code $setElementOrder} and {@code $retainKeys}. Works in place on copies owned by the caller
- * (it sorts scalar lists of {@code original}, as the Go code does).
+ * {@code $setElementOrder} and {@code $retainKeys}. Reads its inputs without changing them; the
+ * patch shares subtrees with {@code modified}.
  */
 final class PatchDiffer {
 
@@ -41,7 +41,7 @@ final class PatchDiffer {
             Map.Entry<String, JsonNode> e = it.next();
             String key = e.getKey();
             JsonNode mv = e.getValue();
-            if (o.buildRetainKeys() && !mv.isNull()) {
+            if (o.buildRetainKeys() && !JsonValues.isNull(mv)) {
                 retainKeys.add(TextNode.valueOf(key));
             }
             JsonNode ov = original.get(key);
@@ -92,7 +92,7 @@ final class PatchDiffer {
     private static boolean hasAdditionalNewField(ObjectNode original, ObjectNode modified) {
         for (Iterator<Map.Entry<String, JsonNode>> it = original.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            if (!e.getValue().isNull() && !modified.has(e.getKey())) {
+            if (!JsonValues.isNull(e.getValue()) && !modified.has(e.getKey())) {
                 return true;
             }
         }
@@ -193,15 +193,13 @@ final class PatchDiffer {
             return new ListDiff(patchList, List.of(), order);
         }
         // The Go code sorts the original list in place before this comparison, so an unchanged
-        // but unsorted primitive list still yields $setElementOrder; we keep that behaviour.
+        // but unsorted primitive list still yields $setElementOrder, and a reorder into sorted
+        // order yields none; we compare the same way (without touching the caller's tree).
         List<List<JsonNode>> ad = diffListsOfScalars(original, modified, o);
         List<JsonNode> add = ListOrder.normalizeSliceOrder(ad.get(0), modified, mergeKey, kind, path);
-        for (int i = 0; i < original.size(); i++) {
-            originalNode.set(i, original.get(i));
-        }
         List<JsonNode> order = List.of();
         if (o.setElementOrder() && ((!o.ignoreDeletions() && !ad.get(1).isEmpty())
-                || (!o.ignoreChangesAndAdditions() && !JsonValues.equal(originalNode, modifiedNode)))) {
+                || (!o.ignoreChangesAndAdditions() && !JsonValues.equal(ListOrder.array(original), modifiedNode)))) {
             order = modified;
         }
         return new ListDiff(add, ad.get(1), order);
@@ -294,11 +292,21 @@ final class PatchDiffer {
 
     private static List<JsonNode> sortByMergeKey(List<JsonNode> list, String mergeKey, Trail path) {
         List<JsonNode> copy = new ArrayList<>(list);
-        if (copy.isEmpty()) {
+        if (copy.size() < 2) {
             return copy;
         }
         ListOrder.elementKind(path, copy, List.of());
-        copy.sort((a, b) -> JsonValues.goString(a.get(mergeKey)).compareTo(JsonValues.goString(b.get(mergeKey))));
-        return copy;
+        String[] keys = new String[copy.size()];
+        Integer[] order = new Integer[copy.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = JsonValues.goString(copy.get(i).get(mergeKey));
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> keys[a].compareTo(keys[b]));
+        List<JsonNode> sorted = new ArrayList<>(copy.size());
+        for (Integer i : order) {
+            sorted.add(copy.get(i));
+        }
+        return sorted;
     }
 }

@@ -53,7 +53,7 @@ final class PatchMerger {
                 k = extractKey(k, Directives.DELETE_FROM_PRIMITIVE_LIST, path);
                 isDeleteList = true;
             }
-            if (pv.isNull()) {
+            if (JsonValues.isNull(pv)) {
                 original.remove(k);
                 if (m.ignoreUnmatchedNulls()) {
                     continue;
@@ -112,7 +112,7 @@ final class PatchMerger {
         if (v instanceof ObjectNode o) {
             for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
                 JsonNode child = it.next().getValue();
-                if (child.isNull()) {
+                if (JsonValues.isNull(child)) {
                     it.remove();
                 } else {
                     discardNulls(child);
@@ -134,7 +134,7 @@ final class PatchMerger {
                 JsonNode kept = removeDirectives(e.getValue());
                 if (kept == null) {
                     it.remove();
-                } else {
+                } else if (kept != e.getValue()) {
                     e.setValue(kept);
                 }
             }
@@ -397,7 +397,9 @@ final class PatchMerger {
                         serverOrder.set(i, result);
                     }
                 } else {
-                    slice.append(v);
+                    // combining patches: a later element with the same key merges into this one, so
+                    // it must not be a subtree of the caller's document
+                    slice.append(m.mergeParallelList() ? v : v.deepCopy());
                 }
             }
             merged = slice.view();
