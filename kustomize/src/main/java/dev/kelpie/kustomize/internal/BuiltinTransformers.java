@@ -54,6 +54,10 @@ final class BuiltinTransformers {
                     continue;
                 }
                 FieldPaths.apply(r.obj, fs, FieldPaths.CreateKind.SCALAR, v -> {
+                    if (v != null && v.isContainerNode()) {
+                        throw new KustomizeException("namespace field specs must target scalar nodes: considering field '"
+                                + fs.path() + "' of object " + r.curId());
+                    }
                     if (unsetOnly && v != null && !v.isNull() && !v.asText().isEmpty()) {
                         return v;
                     }

@@ -124,7 +124,7 @@ final class NameReferences {
         if (c.size() == 1) {
             return c.get(0);
         }
-        c = filter(c, r -> r.prefixes.equals(referrer.prefixes) && r.suffixes.equals(referrer.suffixes));
+        c = filter(c, r -> sameEnding(r.prefixes, referrer.prefixes) && sameEnding(r.suffixes, referrer.suffixes));
         if (c.size() == 1) {
             return c.get(0);
         }
@@ -140,6 +140,22 @@ final class NameReferences {
                 + "':  found multiple possible referrals: " + c.stream().map(r -> r.curId().toString()).toList());
     }
 
+    /** Whether the shorter list is the tail of the longer one (both empty counts; one empty does not). */
+    static boolean sameEnding(List<String> a, List<String> b) {
+        List<String> shortest = a.size() <= b.size() ? a : b;
+        List<String> longest = a.size() <= b.size() ? b : a;
+        int diff = longest.size() - shortest.size();
+        if (shortest.isEmpty()) {
+            return diff == 0;
+        }
+        for (int i = shortest.size() - 1; i >= 0; i--) {
+            if (!longest.get(i + diff).equals(shortest.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private List<KResource> couldBeReferenced(KResource referrer) {
         Rid ref = referrer.curId();
         if (ref.isClusterScoped()) {
@@ -150,6 +166,9 @@ final class NameReferences {
             JsonNode subjects = referrer.obj.get("subjects");
             if (subjects != null && subjects.isArray()) {
                 for (JsonNode s : subjects) {
+                    if (s.has("namespace") && !s.get("namespace").isTextual()) {
+                        throw new KustomizeException("Invalid Input: namespace is blank for resource \"" + ref + "\"");
+                    }
                     if (s.has("namespace") && "ServiceAccount".equals(s.path("kind").asText())) {
                         rbNamespaces.add(s.get("namespace").asText());
                     }

@@ -9,18 +9,18 @@ import java.util.function.Predicate;
 /** The ordered objects of a build (kustomize's ResMap). Not thread-safe; owned by one build. */
 final class ResourceList implements Iterable<KResource> {
     final List<KResource> items = new ArrayList<>();
-    /** Strategic-merge tables from {@code openapi:} fields, shared by the whole build. */
-    final java.util.Map<String, java.util.Map<String, List<String>>> schemas;
+    /** Settings and strategic-merge tables shared by the whole build. */
+    final BuildContext ctx;
 
-    ResourceList(java.util.Map<String, java.util.Map<String, List<String>>> schemas) {
-        this.schemas = schemas;
+    ResourceList(BuildContext ctx) {
+        this.ctx = ctx;
     }
 
     /** The list keys for a kind: a custom schema first, then the built-in one. */
-    java.util.Map<String, List<String>> schemaFor(KResource r) {
+    java.util.Map<String, List<String>> schemaFor(KResource r, String kind) {
         String g = r.group().isEmpty() ? "core" : r.group();
-        java.util.Map<String, List<String>> custom = schemas.get(g + "/" + r.version() + "/" + r.kind());
-        return custom != null ? custom : MergeKeys.builtIn().forKind(r.group(), r.version(), r.kind());
+        java.util.Map<String, List<String>> custom = ctx.schemas.get(g + "/" + r.version() + "/" + kind);
+        return custom != null ? custom : MergeKeys.builtIn().forKind(r.group(), r.version(), kind);
     }
 
     /** Adds an object; an object with the same current id is an error. */

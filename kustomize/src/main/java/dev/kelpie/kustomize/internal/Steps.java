@@ -50,16 +50,28 @@ final class Steps {
             }
         }
         for (JsonNode p : k.list("patches")) {
+            TransformerTrail trail = TransformerTrail.start(m);
             Patches.applyEntry(m, p, loader, k.file);
+            finish(trail, m, k, "PatchTransformer");
         }
+        TransformerTrail trail = TransformerTrail.start(m);
         BuiltinTransformers.namespace(m, k.text("namespace"), tc.get("namespace"), false, "defaultOnly");
+        finish(trail, m, k, "NamespaceTransformer");
+        trail = TransformerTrail.start(m);
         BuiltinTransformers.affix(m, k.text("namePrefix"), tc.get("namePrefix"), true);
+        finish(trail, m, k, "PrefixTransformer");
+        trail = TransformerTrail.start(m);
         BuiltinTransformers.affix(m, k.text("nameSuffix"), tc.get("nameSuffix"), false);
+        finish(trail, m, k, "SuffixTransformer");
+        trail = TransformerTrail.start(m);
         for (JsonNode label : k.list("labels")) {
             labels(m, label, tc, k.file);
         }
         BuiltinTransformers.mapEntries(m, k.stringMap("commonLabels"), tc.get("commonLabels"));
+        finish(trail, m, k, "LabelTransformer");
+        trail = TransformerTrail.start(m);
         BuiltinTransformers.mapEntries(m, k.stringMap("commonAnnotations"), tc.get("commonAnnotations"));
+        finish(trail, m, k, "AnnotationsTransformer");
         for (JsonNode p : k.list("patchesJson6902")) {
             Patches.applyJson6902Entry(m, p, loader, k.file);
         }
@@ -76,6 +88,12 @@ final class Steps {
         }
         for (String t : k.strings("transformers")) {
             PluginConfigs.transform(k, loader, t, ra);
+        }
+    }
+
+    private static void finish(TransformerTrail trail, ResourceList m, KustomizationFile k, String kind) {
+        if (trail != null) {
+            trail.finish(m.ctx.relative(k.file), kind, null);
         }
     }
 
