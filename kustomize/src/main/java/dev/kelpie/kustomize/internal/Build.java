@@ -34,6 +34,7 @@ public final class Build {
                 r.setName(r.name() + "-" + hash);
             }
         }
+        m.namesChanged();
         // With all names final, references follow them; vars read the final values.
         NameReferences.fix(m, ra.config);
         Vars.resolve(m, ra.vars, ra.config.get("varReference"));

@@ -12,6 +12,9 @@ final class BuildContext {
     boolean originAnnotations;
     boolean transformerAnnotations;
 
+    /** Parsed resource files: a base included by several overlays is read and parsed once per build. */
+    final Map<String, List<com.fasterxml.jackson.databind.node.ObjectNode>> parsed = new HashMap<>();
+
     /** A tree path as the top kustomization names it ({@code ../base/x.yaml}). */
     String relative(String path) {
         return Path.of("/" + rootDir).relativize(Path.of("/" + path)).toString().replace('\\', '/');

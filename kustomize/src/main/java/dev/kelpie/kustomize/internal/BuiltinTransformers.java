@@ -65,10 +65,11 @@ final class BuiltinTransformers {
                 });
             }
         }
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (KResource r : m) {
             Rid id = r.curId();
-            long same = m.items.stream().filter(o -> o.curId().sameAs(id)).count();
-            if (same != 1) {
+            String key = id.group() + "|" + id.version() + "|" + id.kind() + "|" + id.name() + "|" + id.effectiveNamespace();
+            if (!seen.add(key)) {
                 throw new KustomizeException("namespace transformation produces ID conflict: " + id);
             }
         }

@@ -143,8 +143,15 @@ final class KustTarget {
     private void accumulateResource(KustomizationFile k, FileLoader loader, String entry, Accumulation ra) {
         String path = resolveEntry(k, loader, entry, "resources");
         if (tree.isFile(path)) {
-            String text = loader.readString(entry);
-            for (ObjectNode o : FileLoader.objects(path, text)) {
+            List<ObjectNode> cached = ctx.parsed.get(path);
+            if (cached == null) {
+                cached = FileLoader.objects(path, loader.readString(entry));
+                ctx.parsed.put(path, cached);
+            } else {
+                loader.resolveFile(entry);
+            }
+            for (ObjectNode parsed : cached) {
+                ObjectNode o = parsed.deepCopy();
                 if (isKustomization(o)) {
                     throw new KustomizeException(k.file + ": resources: '" + entry + "' is a kustomization file, not a resource");
                 }

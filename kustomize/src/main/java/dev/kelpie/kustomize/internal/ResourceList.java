@@ -23,16 +23,31 @@ final class ResourceList implements Iterable<KResource> {
         return custom != null ? custom : MergeKeys.builtIn().forKind(r.group(), r.version(), kind);
     }
 
+    /** Current names of the objects, built on demand; dropped whenever names may have changed. */
+    private java.util.Map<String, List<KResource>> byName;
+
+    /** Forgets the name index; call after anything that may rename objects. */
+    void namesChanged() {
+        byName = null;
+    }
+
     /** Adds an object; an object with the same current id is an error. */
     void append(KResource r) {
+        if (byName == null) {
+            byName = new java.util.HashMap<>();
+            for (KResource o : items) {
+                byName.computeIfAbsent(o.name(), k -> new ArrayList<>()).add(o);
+            }
+        }
         Rid id = r.curId();
-        for (KResource o : items) {
+        for (KResource o : byName.getOrDefault(id.name(), List.of())) {
             if (o.curId().sameAs(id)) {
                 throw new KustomizeException("may not add resource with an already registered id: " + id
                         + " (from " + r.origin.file() + ")");
             }
         }
         items.add(r);
+        byName.computeIfAbsent(id.name(), k -> new ArrayList<>()).add(r);
     }
 
     void appendAll(ResourceList other) {
@@ -62,6 +77,23 @@ final class ResourceList implements Iterable<KResource> {
         return out;
     }
 
+    /** As {@link #matchingAnyId(Predicate)} for a predicate that only accepts ids named {@code name}. */
+    List<KResource> matchingAnyId(Predicate<Rid> p, String name) {
+        List<KResource> out = new ArrayList<>();
+        for (KResource r : items) {
+            if (!r.name().equals(name) && r.prevIds.stream().noneMatch(id -> id.name().equals(name))) {
+                continue;
+            }
+            for (Rid id : r.allIds()) {
+                if (p.test(id)) {
+                    out.add(r);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
     List<KResource> select(Selector s) {
         List<KResource> out = new ArrayList<>();
         for (KResource r : items) {
@@ -75,10 +107,12 @@ final class ResourceList implements Iterable<KResource> {
     void replace(KResource old, KResource with) {
         int i = indexOf(old);
         items.set(i, with);
+        byName = null;
     }
 
     void remove(KResource r) {
         items.remove(indexOf(r));
+        byName = null;
     }
 
     private int indexOf(KResource r) {

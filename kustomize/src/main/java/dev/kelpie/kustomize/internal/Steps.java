@@ -31,6 +31,7 @@ final class Steps {
 
     static void runTransformers(KustomizationFile k, FileLoader loader, KustTarget.Accumulation ra) {
         ResourceList m = ra.resources;
+        m.namesChanged();
         TransformerConfig tc = ra.config;
         for (JsonNode p : k.list("patchesStrategicMerge")) {
             String text;
@@ -75,20 +76,21 @@ final class Steps {
         for (JsonNode p : k.list("patchesJson6902")) {
             Patches.applyJson6902Entry(m, p, loader, k.file);
         }
-        for (JsonNode r : k.list("replicas")) {
-            ReplicaTransformer.apply(m, r, tc.get("replicas"), k.file);
-        }
+        ReplicaTransformer.apply(m, k.list("replicas"), tc.get("replicas"), k.file);
+        List<ImageTransformer.ImageTag> images = new java.util.ArrayList<>();
         for (String field : List.of("images", "imageTags")) {
             for (JsonNode i : k.list(field)) {
-                ImageTransformer.apply(m, ImageTransformer.ImageTag.from(i), tc.get("images"));
+                images.add(ImageTransformer.ImageTag.from(i));
             }
         }
+        ImageTransformer.apply(m, images, tc.get("images"));
         for (JsonNode r : k.list("replacements")) {
             Replacements.applyEntry(m, r, loader, k.file);
         }
         for (String t : k.strings("transformers")) {
             PluginConfigs.transform(k, loader, t, ra);
         }
+        m.namesChanged();
     }
 
     private static void finish(TransformerTrail trail, ResourceList m, KustomizationFile k, String kind) {
