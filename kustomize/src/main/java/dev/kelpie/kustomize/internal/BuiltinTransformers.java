@@ -49,7 +49,7 @@ final class BuiltinTransformers {
                 }
             }
             for (FieldSpec fs : specs) {
-                if (fs.path().equals("metadata/namespace") || (roleBinding && fs.path().startsWith("subjects"))
+                if (fs.path().equals("metadata/namespace") || (roleBinding && fs.path().startsWith("subjects/"))
                         || !fs.appliesTo(r)) {
                     continue;
                 }

@@ -58,6 +58,10 @@ final class Patches {
             }
             return;
         }
+        if (docs.size() > 1 && target != null) {
+            throw new KustomizeException(file + ": patches: Multiple Strategic-Merge Patches in one `patches` entry is "
+                    + "not allowed to set `patches.target` field: " + source);
+        }
         for (JsonNode d : docs) {
             if (!d.isObject()) {
                 throw new KustomizeException(source + ": patch must be a mapping or a JSON 6902 sequence");
