@@ -62,9 +62,12 @@ final class Replacements {
         String ns = Gvk.text(src, "namespace");
         List<KResource> found = new ArrayList<>();
         for (KResource r : m) {
-            Rid id = r.curId();
-            if (gvk.selects(id) && (name.isEmpty() || id.name().equals(name)) && (ns.isEmpty() || id.namespace().equals(ns))) {
-                found.add(r);
+            for (Rid id : r.allIds()) {
+                if (gvk.selects(id) && (name.isEmpty() || id.name().equals(name))
+                        && (ns.isEmpty() || id.namespace().equals(ns))) {
+                    found.add(r);
+                    break;
+                }
             }
         }
         if (found.size() > 1) {
