@@ -34,10 +34,17 @@ public final class Build {
                 r.setName(r.name() + "-" + hash);
             }
         }
+        m.namesChanged();
         // With all names final, references follow them; vars read the final values.
         NameReferences.fix(m, ra.config);
         Vars.resolve(m, ra.vars, ra.config.get("varReference"));
-        List<KResource> out = new ArrayList<>(m.items);
+        List<KResource> out = new ArrayList<>();
+        for (KResource r : m.items) {
+            // objects marked local-config are inputs for the build only
+            if (!"true".equals(r.obj.path("metadata").path("annotations").path("config.kubernetes.io/local-config").asText(""))) {
+                out.add(r);
+            }
+        }
         order(out, target.root, options.reorder());
         List<Resource> result = new ArrayList<>();
         for (KResource r : out) {
@@ -64,7 +71,12 @@ public final class Build {
                 } else {
                     out.sort(LegacyOrder.comparator());
                 }
-            } else if (!order.equals("fifo")) {
+            } else if (order.equals("fifo")) {
+                if (sort.has("legacySortOptions")) {
+                    throw new KustomizeException(root.file + ": the field 'sortOptions.legacySortOptions' is set but the "
+                            + "selected sort order is 'fifo', not 'legacy'");
+                }
+            } else {
                 throw new KustomizeException(root.file + ": sortOptions: the field order must be either 'legacy' or 'fifo'");
             }
             return;

@@ -49,11 +49,15 @@ final class BuiltinTransformers {
                 }
             }
             for (FieldSpec fs : specs) {
-                if (fs.path().equals("metadata/namespace") || (roleBinding && fs.path().startsWith("subjects"))
+                if (fs.path().equals("metadata/namespace") || (roleBinding && fs.path().startsWith("subjects/"))
                         || !fs.appliesTo(r)) {
                     continue;
                 }
                 FieldPaths.apply(r.obj, fs, FieldPaths.CreateKind.SCALAR, v -> {
+                    if (v != null && v.isContainerNode()) {
+                        throw new KustomizeException("namespace field specs must target scalar nodes: considering field '"
+                                + fs.path() + "' of object " + r.curId());
+                    }
                     if (unsetOnly && v != null && !v.isNull() && !v.asText().isEmpty()) {
                         return v;
                     }
@@ -61,10 +65,11 @@ final class BuiltinTransformers {
                 });
             }
         }
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (KResource r : m) {
             Rid id = r.curId();
-            long same = m.items.stream().filter(o -> o.curId().sameAs(id)).count();
-            if (same != 1) {
+            String key = id.group() + "|" + id.version() + "|" + id.kind() + "|" + id.name() + "|" + id.effectiveNamespace();
+            if (!seen.add(key)) {
                 throw new KustomizeException("namespace transformation produces ID conflict: " + id);
             }
         }

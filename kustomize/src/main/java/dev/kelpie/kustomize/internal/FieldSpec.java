@@ -8,7 +8,11 @@ import java.util.List;
  * Where a transformer acts: a slash-separated field path ({@code \/} escapes a slash) in objects
  * of a GVK, and whether missing fields are created. Immutable.
  */
-record FieldSpec(Gvk gvk, String path, boolean create) {
+record FieldSpec(Gvk gvk, String path, boolean create, List<String> segments) {
+
+    FieldSpec(Gvk gvk, String path, boolean create) {
+        this(gvk, path, create, split(path));
+    }
 
     static FieldSpec of(String path, boolean create) {
         return new FieldSpec(Gvk.ANY, path, create);
@@ -31,7 +35,7 @@ record FieldSpec(Gvk gvk, String path, boolean create) {
     }
 
     /** The path split into fields, escapes resolved. */
-    List<String> segments() {
+    private static List<String> split(String path) {
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         for (int i = 0; i < path.length(); i++) {
@@ -47,6 +51,17 @@ record FieldSpec(Gvk gvk, String path, boolean create) {
             }
         }
         out.add(cur.toString());
-        return out;
+        return List.copyOf(out);
+    }
+
+    /** Equal when GVK, path and create flag are (the split path follows from the path). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FieldSpec f && f.gvk.equals(gvk) && f.path.equals(path) && f.create == create;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(gvk, path, create);
     }
 }

@@ -111,15 +111,28 @@ final class Generators {
             String text = secret ? null : utf8(e.getValue());
             if (secret) {
                 d = d == null ? obj.putObject("data") : d;
-                d.put(e.getKey(), Base64.getEncoder().encodeToString(e.getValue()));
+                d.put(e.getKey(), base64(e.getValue()));
             } else if (text != null) {
                 d = d == null ? obj.putObject("data") : d;
                 d.put(e.getKey(), text);
             } else {
                 bin = bin == null ? obj.putObject("binaryData") : bin;
-                bin.put(e.getKey(), Base64.getEncoder().encodeToString(e.getValue()));
+                bin.put(e.getKey(), base64(e.getValue()));
             }
         }
+    }
+
+    /** Base64 in lines of 70 characters, each ending in a newline when there are several (as kustomize). */
+    static String base64(byte[] b) {
+        String s = Base64.getEncoder().encodeToString(b);
+        if (s.length() < 70) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < s.length(); i += 70) {
+            out.append(s, i, Math.min(s.length(), i + 70)).append('\n');
+        }
+        return out.toString();
     }
 
     private static String utf8(byte[] b) {
@@ -220,6 +233,7 @@ final class Generators {
                 }
             }
         }
+        res.needsHash = res.needsHash && old.needsHash;
         res.behavior = "create";
         m.replace(old, res);
     }

@@ -35,20 +35,39 @@ final class ImageTransformer {
     }
 
     static void apply(ResourceList m, ImageTag tag, List<FieldSpec> specs) {
-        Pattern match = Pattern.compile("^" + tag.name() + "(@sha256)?(:[a-zA-Z0-9_.{}-]*)?$");
+        apply(m, List.of(tag), specs);
+    }
+
+    /** Applies the entries in order, visiting each object once: the same as one pass per entry. */
+    static void apply(ResourceList m, List<ImageTag> tags, List<FieldSpec> specs) {
+        if (tags.isEmpty()) {
+            return;
+        }
+        List<Pattern> matches = new java.util.ArrayList<>();
+        for (ImageTag tag : tags) {
+            matches.add(Pattern.compile("^" + tag.name() + "(@sha256)?(:[a-zA-Z0-9_.{}-]*)?$"));
+        }
+        java.util.function.UnaryOperator<String> all = image -> {
+            String v = image;
+            for (int i = 0; i < tags.size(); i++) {
+                v = update(v, tags.get(i), matches.get(i));
+            }
+            return v;
+        };
+        List<FieldSpec> noCreate = new java.util.ArrayList<>();
+        specs.forEach(fs -> noCreate.add(new FieldSpec(fs.gvk(), fs.path(), false)));
         for (KResource r : m) {
-            walkContainers(r.obj, tag, match);
-            for (FieldSpec fs : specs) {
-                if (!fs.appliesTo(r)) {
-                    continue;
+            walkContainers(r.obj, all);
+            for (FieldSpec fs : noCreate) {
+                if (fs.appliesTo(r)) {
+                    FieldPaths.apply(r.obj, fs, FieldPaths.CreateKind.NONE,
+                            v -> v != null && v.isTextual() ? TextNode.valueOf(all.apply(v.asText())) : v);
                 }
-                FieldPaths.apply(r.obj, new FieldSpec(fs.gvk(), fs.path(), false), FieldPaths.CreateKind.NONE,
-                        v -> v != null && v.isTextual() ? TextNode.valueOf(update(v.asText(), tag, match)) : v);
             }
         }
     }
 
-    private static void walkContainers(JsonNode n, ImageTag tag, Pattern match) {
+    private static void walkContainers(JsonNode n, java.util.function.UnaryOperator<String> all) {
         if (n.isObject()) {
             for (Map.Entry<String, JsonNode> e : iterable(n)) {
                 String k = e.getKey();
@@ -57,15 +76,19 @@ final class ImageTransformer {
                     for (JsonNode c : v) {
                         JsonNode img = c.get("image");
                         if (c.isObject() && img != null && img.isTextual()) {
-                            ((ObjectNode) c).put("image", update(img.asText(), tag, match));
+                            ((ObjectNode) c).put("image", all.apply(img.asText()));
                         }
                     }
-                } else {
-                    walkContainers(v, tag, match);
+                } else if (v.isContainerNode()) {
+                    walkContainers(v, all);
                 }
             }
         } else if (n.isArray()) {
-            n.forEach(e -> walkContainers(e, tag, match));
+            n.forEach(e -> {
+                if (e.isContainerNode()) {
+                    walkContainers(e, all);
+                }
+            });
         }
     }
 

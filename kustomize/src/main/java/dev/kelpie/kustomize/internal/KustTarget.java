@@ -21,7 +21,7 @@ final class KustTarget {
     private final FileTree tree;
     private final LoadRestrictor restrictor;
     private final Deque<String> stack = new ArrayDeque<>();
-    private final Map<String, Map<String, List<String>>> schemas = new java.util.HashMap<>();
+    private final BuildContext ctx = new BuildContext();
 
     KustTarget(FileTree tree, LoadRestrictor restrictor) {
         this.tree = tree;
@@ -32,8 +32,8 @@ final class KustTarget {
     static final class Accumulation {
         final ResourceList resources;
 
-        Accumulation(Map<String, Map<String, List<String>>> schemas) {
-            resources = new ResourceList(schemas);
+        Accumulation(BuildContext ctx) {
+            resources = new ResourceList(ctx);
         }
 
         final TransformerConfig config = TransformerConfig.defaults();
@@ -61,9 +61,11 @@ final class KustTarget {
     KustomizationFile root;
 
     Accumulation build(String dir) {
-        Accumulation ra = new Accumulation(schemas);
+        Accumulation ra = new Accumulation(ctx);
         root = KustomizationFile.load(tree, dir);
-        originAnnotations = root.strings("buildMetadata").contains("originAnnotations");
+        ctx.rootDir = root.dir;
+        ctx.originAnnotations = root.strings("buildMetadata").contains("originAnnotations");
+        ctx.transformerAnnotations = root.strings("buildMetadata").contains("transformerAnnotations");
         accumulate(root, ra);
         return ra;
     }
@@ -84,7 +86,7 @@ final class KustTarget {
                 if (openapi.hasNonNull("path")) {
                     String p = openapi.get("path").asText();
                     for (JsonNode doc : Patches.parse(loader.readString(p), loader.resolve(p))) {
-                        CustomSchemas.load(doc, schemas);
+                        CustomSchemas.load(doc, ctx.schemas);
                     }
                 }
             }
@@ -103,7 +105,7 @@ final class KustTarget {
             for (String c : k.strings("crds")) {
                 Crds.addConfig(loader, c, ra.config);
             }
-            Steps.runGenerators(k, loader, ra, originAnnotations ? relativeToRoot(k.file) : null);
+            Steps.runGenerators(k, loader, ra, ctx.originAnnotations ? ctx.relative(k.file) : null);
             for (String c : k.strings("components")) {
                 accumulateComponent(k, loader, c, ra);
             }
@@ -141,15 +143,22 @@ final class KustTarget {
     private void accumulateResource(KustomizationFile k, FileLoader loader, String entry, Accumulation ra) {
         String path = resolveEntry(k, loader, entry, "resources");
         if (tree.isFile(path)) {
-            String text = loader.readString(entry);
-            for (ObjectNode o : FileLoader.objects(path, text)) {
+            List<ObjectNode> cached = ctx.parsed.get(path);
+            if (cached == null) {
+                cached = FileLoader.objects(path, loader.readString(entry));
+                ctx.parsed.put(path, cached);
+            } else {
+                loader.resolveFile(entry);
+            }
+            for (ObjectNode parsed : cached) {
+                ObjectNode o = parsed.deepCopy();
                 if (isKustomization(o)) {
                     throw new KustomizeException(k.file + ": resources: '" + entry + "' is a kustomization file, not a resource");
                 }
                 checkResource(o, path);
                 stringifyMetadata(o);
-                if (originAnnotations) {
-                    setOrigin(o, "path: " + relativeToRoot(path) + "\n");
+                if (ctx.originAnnotations) {
+                    setOrigin(o, "path: " + ctx.relative(path) + "\n");
                 }
                 ra.resources.append(new KResource(o, Origin.of(path)));
             }
@@ -161,7 +170,7 @@ final class KustTarget {
                 throw new KustomizeException(k.file + ": resources: expected kind 'Kustomization' for path '" + path
                         + "' but got 'Component'");
             }
-            Accumulation subRa = new Accumulation(schemas);
+            Accumulation subRa = new Accumulation(ctx);
             accumulate(sub, subRa);
             ra.absorb(subRa);
             return;
@@ -219,13 +228,6 @@ final class KustTarget {
 
     static final String ORIGIN = "config.kubernetes.io/origin";
 
-    /** A tree path as the top kustomization names it ({@code ../base/x.yaml}). */
-    String relativeToRoot(String path) {
-        java.nio.file.Path from = java.nio.file.Path.of("/" + root.dir);
-        return from.relativize(java.nio.file.Path.of("/" + path)).toString().replace('\\', '/');
-    }
-
-    boolean originAnnotations;
 
     static Map<String, String> stringMap(JsonNode n) {
         Map<String, String> out = new java.util.LinkedHashMap<>();

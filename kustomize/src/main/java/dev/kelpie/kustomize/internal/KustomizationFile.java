@@ -111,6 +111,14 @@ final class KustomizationFile {
         if (!kind.isEmpty() && !kind.equals("Kustomization") && !kind.equals("Component")) {
             throw new KustomizeException(file + ": kind: expected Kustomization or Component, got \"" + kind + "\"");
         }
+        String apiVersion = kf.text("apiVersion");
+        if (kf.isComponent() && !apiVersion.isEmpty() && !apiVersion.equals("kustomize.config.k8s.io/v1alpha1")) {
+            throw new KustomizeException(file + ": apiVersion for Component should be kustomize.config.k8s.io/v1alpha1");
+        }
+        if (!kf.isComponent() && !apiVersion.isEmpty() && !apiVersion.equals("kustomize.config.k8s.io/v1beta1")
+                && !apiVersion.equals("kustomize.config.k8s.io/v1")) {
+            throw new KustomizeException(file + ": apiVersion for Kustomization should be kustomize.config.k8s.io/v1beta1");
+        }
         if (kf.has("helmCharts") || kf.has("helmChartInflationGenerator") || kf.has("helmGlobals")) {
             throw new KustomizeException(file + ": helmCharts: helm chart inflation is not supported");
         }

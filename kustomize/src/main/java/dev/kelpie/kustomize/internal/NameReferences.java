@@ -19,10 +19,23 @@ import java.util.function.Predicate;
 final class NameReferences {
     private final ResourceList m;
     private final TransformerConfig config;
+    /** Ids do not change while references are fixed (only referring fields do), so they are read once. */
+    private final java.util.IdentityHashMap<KResource, Rid> curIds = new java.util.IdentityHashMap<>();
+    private final java.util.IdentityHashMap<KResource, List<Rid>> allIds = new java.util.IdentityHashMap<>();
+    /** Objects by every name they have had. */
+    private final java.util.Map<String, List<KResource>> byAnyName = new java.util.HashMap<>();
 
     private NameReferences(ResourceList m, TransformerConfig config) {
         this.m = m;
         this.config = config;
+        for (KResource r : m) {
+            List<Rid> ids = r.allIds();
+            allIds.put(r, ids);
+            curIds.put(r, ids.get(ids.size() - 1));
+            Set<String> names = new HashSet<>();
+            ids.forEach(id -> names.add(id.name()));
+            names.forEach(n -> byAnyName.computeIfAbsent(n, k -> new ArrayList<>()).add(r));
+        }
     }
 
     static void fix(ResourceList m, TransformerConfig config) {
@@ -31,8 +44,8 @@ final class NameReferences {
 
     private void run() {
         for (KResource referrer : new ArrayList<>(m.items)) {
-            List<KResource> candidates = null;
-            Rid org = referrer.orgId();
+            Predicate<KResource> candidates = null;
+            Rid org = allIds.get(referrer).get(0);
             for (TransformerConfig.NameBackRef back : config.nameReference) {
                 for (FieldSpec fs : back.referrers()) {
                     if (!fs.gvk().selects(org)) {
@@ -41,7 +54,7 @@ final class NameReferences {
                     if (candidates == null) {
                         candidates = couldBeReferenced(referrer);
                     }
-                    List<KResource> c = candidates;
+                    Predicate<KResource> c = candidates;
                     FieldPaths.apply(referrer.obj, new FieldSpec(Gvk.ANY, fs.path(), false), FieldPaths.CreateKind.NONE,
                             v -> set(v, referrer, fs, back.referral(), c));
                 }
@@ -49,7 +62,7 @@ final class NameReferences {
         }
     }
 
-    private JsonNode set(JsonNode node, KResource referrer, FieldSpec fs, Gvk target, List<KResource> candidates) {
+    private JsonNode set(JsonNode node, KResource referrer, FieldSpec fs, Gvk target, Predicate<KResource> candidates) {
         if (node == null || node.isNull()) {
             return node;
         }
@@ -79,7 +92,7 @@ final class NameReferences {
         return node;
     }
 
-    private void setMapping(ObjectNode node, KResource referrer, FieldSpec fs, Gvk target, List<KResource> candidates) {
+    private void setMapping(ObjectNode node, KResource referrer, FieldSpec fs, Gvk target, Predicate<KResource> candidates) {
         JsonNode nameNode = node.get("name");
         if (nameNode == null) {
             throw new KustomizeException("updating name reference in '" + fs.path() + "' field of '" + referrer.curId()
@@ -88,14 +101,16 @@ final class NameReferences {
         if (node.has("kind") && !target.kind().isEmpty() && !node.path("kind").asText().equals(target.kind())) {
             return;
         }
-        List<KResource> byNs = candidates;
+        String oldName = nameNode.asText();
+        Predicate<KResource> byNs = candidates;
         JsonNode nsNode = node.get("namespace");
         if (nsNode != null) {
             String ns = nsNode.asText();
-            List<KResource> org = filter(candidates, r -> r.orgId().namespace().equals(ns));
-            byNs = org.isEmpty() ? filter(candidates, r -> r.namespace().equals(ns)) : org;
+            boolean anyOrg = m.items.stream().anyMatch(r -> candidates.test(r)
+                    && allIds.get(r).get(0).effectiveNamespace().equals(ns));
+            byNs = anyOrg ? candidates.and(r -> allIds.get(r).get(0).effectiveNamespace().equals(ns))
+                    : candidates.and(r -> curIds.get(r).effectiveNamespace().equals(ns));
         }
-        String oldName = nameNode.asText();
         KResource r = select(oldName, byNs, referrer, fs, target, true);
         if (r == null || (r.name().equals(oldName) && r.namespace().isEmpty())) {
             return;
@@ -106,25 +121,26 @@ final class NameReferences {
         }
     }
 
-    private KResource select(String oldName, List<KResource> candidates, KResource referrer, FieldSpec fs,
+    private KResource select(String oldName, Predicate<KResource> candidates, KResource referrer, FieldSpec fs,
                              Gvk target, boolean withNamespace) {
-        List<KResource> c = filter(candidates, r -> r.allIds().stream().anyMatch(id -> id.name().equals(oldName)));
-        c = filter(c, r -> r.allIds().stream().anyMatch(target::selects));
+        List<KResource> c = filter(byAnyName.getOrDefault(oldName, List.of()), candidates);
+        c = filter(c, r -> allIds.get(r).stream().anyMatch(target::selects));
         if (fs.path().endsWith("roleRef/name")) {
             JsonNode roleRef = referrer.obj.get("roleRef");
             if (roleRef != null && roleRef.has("apiGroup") && roleRef.has("kind")) {
                 Gvk rr = new Gvk(roleRef.get("apiGroup").asText(), "", roleRef.get("kind").asText());
-                c = filter(c, r -> r.allIds().stream().anyMatch(rr::selects));
+                c = filter(c, r -> allIds.get(r).stream().anyMatch(rr::selects));
             }
         }
-        Rid ref = referrer.curId();
+        Rid ref = curIds.get(referrer);
         if (!ref.isClusterScoped()) {
-            c = filter(c, r -> r.curId().isClusterScoped() || r.kind().equals("ServiceAccount") || ref.sameNamespace(r.curId()));
+            c = filter(c, r -> curIds.get(r).isClusterScoped() || r.kind().equals("ServiceAccount")
+                    || ref.sameNamespace(curIds.get(r)));
         }
         if (c.size() == 1) {
             return c.get(0);
         }
-        c = filter(c, r -> r.prefixes.equals(referrer.prefixes) && r.suffixes.equals(referrer.suffixes));
+        c = filter(c, r -> sameEnding(r.prefixes, referrer.prefixes) && sameEnding(r.suffixes, referrer.suffixes));
         if (c.size() == 1) {
             return c.get(0);
         }
@@ -140,26 +156,45 @@ final class NameReferences {
                 + "':  found multiple possible referrals: " + c.stream().map(r -> r.curId().toString()).toList());
     }
 
-    private List<KResource> couldBeReferenced(KResource referrer) {
-        Rid ref = referrer.curId();
+    /** Whether the shorter list is the tail of the longer one (both empty counts; one empty does not). */
+    static boolean sameEnding(List<String> a, List<String> b) {
+        List<String> shortest = a.size() <= b.size() ? a : b;
+        List<String> longest = a.size() <= b.size() ? b : a;
+        int diff = longest.size() - shortest.size();
+        if (shortest.isEmpty()) {
+            return diff == 0;
+        }
+        for (int i = shortest.size() - 1; i >= 0; i--) {
+            if (!longest.get(i + diff).equals(shortest.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Predicate<KResource> couldBeReferenced(KResource referrer) {
+        Rid ref = curIds.get(referrer);
         if (ref.isClusterScoped()) {
-            return m.items;
+            return r -> true;
         }
         Set<String> rbNamespaces = new HashSet<>();
         if (referrer.kind().equals("RoleBinding")) {
             JsonNode subjects = referrer.obj.get("subjects");
             if (subjects != null && subjects.isArray()) {
                 for (JsonNode s : subjects) {
+                    if (s.has("namespace") && !s.get("namespace").isTextual()) {
+                        throw new KustomizeException("Invalid Input: namespace is blank for resource \"" + ref + "\"");
+                    }
                     if (s.has("namespace") && "ServiceAccount".equals(s.path("kind").asText())) {
                         rbNamespaces.add(s.get("namespace").asText());
                     }
                 }
             }
         }
-        return filter(m.items, r -> {
-            Rid id = r.curId();
-            return id.isClusterScoped() || id.sameNamespace(ref) || rbNamespaces.contains(r.namespace());
-        });
+        return r -> {
+            Rid id = curIds.get(r);
+            return id.isClusterScoped() || id.sameNamespace(ref) || rbNamespaces.contains(id.namespace());
+        };
     }
 
     private static List<KResource> filter(List<KResource> in, Predicate<KResource> p) {

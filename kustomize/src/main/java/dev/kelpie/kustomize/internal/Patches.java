@@ -25,6 +25,9 @@ final class Patches {
         if (entry.isTextual()) {
             throw new KustomizeException(file + ": patches: expected a mapping with path or patch, got a string");
         }
+        if (entry.hasNonNull("patch") && entry.get("patch").asText().isBlank() && !entry.hasNonNull("path")) {
+            throw new KustomizeException(file + ": patches: must specify one of patch and path");
+        }
         if (entry.hasNonNull("path") && entry.hasNonNull("patch")) {
             throw new KustomizeException(file + ": patches: patch and path can't be set at the same time");
         }
@@ -42,6 +45,9 @@ final class Patches {
         boolean allowKind = options != null && options.path("allowKindChange").asBoolean(false);
         Selector target = entry.hasNonNull("target") ? Selector.from(entry.get("target")) : null;
         List<JsonNode> docs = parse(text, source);
+        if (docs.isEmpty()) {
+            throw new KustomizeException(file + ": patches: " + source + " illegally qualifies as both an SM and JSON patch");
+        }
         if (docs.size() == 1 && docs.get(0).isArray()) {
             if (target == null) {
                 throw new KustomizeException(file + ": patches: must specify a target for JSON patch " + source);
@@ -51,6 +57,10 @@ final class Patches {
                 applyJson(r, p);
             }
             return;
+        }
+        if (docs.size() > 1 && target != null) {
+            throw new KustomizeException(file + ": patches: Multiple Strategic-Merge Patches in one `patches` entry is "
+                    + "not allowed to set `patches.target` field: " + source);
         }
         for (JsonNode d : docs) {
             if (!d.isObject()) {
@@ -75,11 +85,17 @@ final class Patches {
     }
 
     static void applyJson(KResource r, JsonPatch p) {
+        Rid before = r.curId();
         JsonNode result = p.apply(r.obj, r.curId().toString());
         if (!result.isObject()) {
             throw new KustomizeException("JSON patch turned " + r.curId() + " into a non-object");
         }
-        r.obj = (ObjectNode) result;
+        ObjectNode after = (ObjectNode) result;
+        String name = after.path("metadata").path("name").asText("");
+        if (!name.equals(before.name()) || !after.path("kind").asText("").equals(before.kind())) {
+            r.prevIds.add(before);
+        }
+        r.obj = after;
     }
 
     static void applySmp(ResourceList m, ObjectNode patch, Selector target, boolean allowName, boolean allowKind,
@@ -119,7 +135,7 @@ final class Patches {
         if (allowName || allowKind) {
             r.storePreviousId();
         }
-        ObjectNode merged = StrategicMerge.merge(r.obj, patch, m.schemaFor(r));
+        ObjectNode merged = StrategicMerge.merge(r.obj, patch, m.schemaFor(r, patch.path("kind").asText(kind)));
         if (merged == null || merged.isEmpty()) {
             m.remove(r);
             return;

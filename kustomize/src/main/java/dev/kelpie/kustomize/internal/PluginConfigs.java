@@ -15,33 +15,68 @@ final class PluginConfigs {
     private PluginConfigs() {
     }
 
-    private static List<ObjectNode> configs(KustomizationFile k, FileLoader loader, String entry) {
+    /** One plugin configuration and the file it came from. */
+    private record Config(ObjectNode c, String file) {
+    }
+
+    private static final List<String> FIELDS = List.of("path", "patch", "target", "options", "paths", "patches",
+            "jsonOp", "fieldSpecs", "labels", "annotations", "imageTag", "replica", "replacements", "prefix", "suffix",
+            "unsetOnly", "setRoleBindingSubjects", "literals", "files", "envs", "env", "behavior", "type", "name",
+            "namespace", "cloud", "kubernetesService", "serviceAccount");
+
+    private static List<Config> configs(KustomizationFile k, FileLoader loader, String entry) {
+        List<Config> out = new ArrayList<>();
         if (entry.contains("\n") || entry.trim().startsWith("apiVersion") || entry.trim().startsWith("kind")) {
-            return FileLoader.objects(k.file, entry);
+            FileLoader.objects(k.file, entry).forEach(c -> out.add(new Config(normalize(c), k.file)));
+            return out;
         }
         String path = loader.resolve(entry);
         if (loader.tree().isDirectory(path)) {
             KustTarget sub = new KustTarget(loader.tree(), loader.restrictor());
-            List<ObjectNode> out = new ArrayList<>();
-            sub.build(path).resources.forEach(r -> out.add(r.obj));
+            sub.build(path).resources.forEach(r -> out.add(new Config(normalize(r.obj), path)));
             return out;
         }
-        return FileLoader.objects(path, loader.readString(entry));
+        FileLoader.objects(path, loader.readString(entry)).forEach(c -> out.add(new Config(normalize(c), path)));
+        return out;
+    }
+
+    /** Field names matched case-insensitively, as Go's JSON decoder does. */
+    private static ObjectNode normalize(ObjectNode c) {
+        ObjectNode out = c.objectNode();
+        c.fields().forEachRemaining(e -> {
+            String key = e.getKey();
+            for (String f : FIELDS) {
+                if (f.equalsIgnoreCase(key)) {
+                    key = f;
+                }
+            }
+            out.set(key, e.getValue());
+        });
+        return out;
     }
 
     static void generate(KustomizationFile k, FileLoader loader, String entry, KustTarget.Accumulation ra) {
-        for (ObjectNode c : configs(k, loader, entry)) {
+        for (Config cfg : configs(k, loader, entry)) {
+            ObjectNode c = cfg.c();
             String kind = c.path("kind").asText();
             switch (kind) {
                 case "ConfigMapGenerator", "SecretGenerator" -> {
                     ObjectNode args = c.deepCopy();
-                    args.put("name", c.path("metadata").path("name").asText());
+                    if (!args.hasNonNull("name")) {
+                        args.put("name", c.path("metadata").path("name").asText());
+                    }
                     if (c.path("metadata").hasNonNull("namespace") && !args.has("namespace")) {
                         args.put("namespace", c.path("metadata").path("namespace").asText());
                     }
                     KResource r = Generators.generate(args, null, loader, k.file, kind.equals("SecretGenerator"));
+                    if (ra.resources.ctx.originAnnotations) {
+                        KustTarget.setOrigin(r.obj, "configuredIn: " + ra.resources.ctx.relative(cfg.file())
+                                + "\nconfiguredBy:\n  apiVersion: builtin\n  kind: " + kind + "\n  name: "
+                                + c.path("metadata").path("name").asText() + "\n");
+                    }
                     Generators.absorb(ra.resources, r, k.file);
                 }
+                case "IAMPolicyGenerator" -> Generators.absorb(ra.resources, iamPolicy(c, k.file), k.file);
                 default -> throw new KustomizeException(k.file + ": generators: unsupported generator kind '" + kind
                         + "' (only built-in generators are supported)");
             }
@@ -50,9 +85,41 @@ final class PluginConfigs {
 
     static void transform(KustomizationFile k, FileLoader loader, String entry, KustTarget.Accumulation ra) {
         ResourceList m = ra.resources;
-        for (ObjectNode c : configs(k, loader, entry)) {
+        for (Config cfg : configs(k, loader, entry)) {
+            ObjectNode c = cfg.c();
             String kind = c.path("kind").asText();
             List<FieldSpec> specs = FieldSpec.listFrom(c.get("fieldSpecs"));
+            TransformerTrail trail = TransformerTrail.start(m);
+            transformOne(k, loader, m, c, kind, specs);
+            if (trail != null) {
+                trail.finish(m.ctx.relative(cfg.file()), kind, c);
+            }
+        }
+    }
+
+    private static KResource iamPolicy(ObjectNode c, String file) {
+        if (!"gke".equals(c.path("cloud").asText(""))) {
+            throw new KustomizeException(file + ": IAMPolicyGenerator: only cloud gke is supported");
+        }
+        ObjectNode sa = empty();
+        sa.put("apiVersion", "v1");
+        sa.put("kind", "ServiceAccount");
+        ObjectNode md = sa.putObject("metadata");
+        md.putObject("annotations").put("iam.gke.io/gcp-service-account", c.path("serviceAccount").path("name").asText()
+                + "@" + c.path("serviceAccount").path("projectId").asText() + ".iam.gserviceaccount.com");
+        md.put("name", c.path("kubernetesService").path("name").asText());
+        String ns = c.path("kubernetesService").path("namespace").asText("");
+        if (!ns.isEmpty()) {
+            md.put("namespace", ns);
+        }
+        KResource r = new KResource(sa, dev.kelpie.core.model.Origin.of(file));
+        r.behavior = "create";
+        return r;
+    }
+
+    private static void transformOne(KustomizationFile k, FileLoader loader, ResourceList m, ObjectNode c, String kind,
+                                     List<FieldSpec> specs) {
+        {
             switch (kind) {
                 case "NamespaceTransformer" -> BuiltinTransformers.namespace(m, c.path("metadata").path("namespace").asText(""),
                         specs, c.path("unsetOnly").asBoolean(false), c.path("setRoleBindingSubjects").asText("defaultOnly"));

@@ -41,9 +41,9 @@ final class Replacements {
             if (select == null) {
                 throw new KustomizeException(file + ": replacements: target must specify select");
             }
-            Selector sel = Selector.from(select);
+            Selector sel = Selector.exact(select);
             List<Selector> rejects = new ArrayList<>();
-            iter(t.get("reject")).forEach(x -> rejects.add(Selector.from(x)));
+            iter(t.get("reject")).forEach(x -> rejects.add(Selector.exact(x)));
             JsonNode options = t.get("options");
             for (KResource res : m.select(sel)) {
                 if (rejects.stream().anyMatch(x -> x.matches(res))) {
@@ -62,9 +62,12 @@ final class Replacements {
         String ns = Gvk.text(src, "namespace");
         List<KResource> found = new ArrayList<>();
         for (KResource r : m) {
-            Rid id = r.curId();
-            if (gvk.selects(id) && (name.isEmpty() || id.name().equals(name)) && (ns.isEmpty() || id.namespace().equals(ns))) {
-                found.add(r);
+            for (Rid id : r.allIds()) {
+                if (gvk.selects(id) && (name.isEmpty() || id.name().equals(name))
+                        && (ns.isEmpty() || id.namespace().equals(ns))) {
+                    found.add(r);
+                    break;
+                }
             }
         }
         if (found.size() > 1) {

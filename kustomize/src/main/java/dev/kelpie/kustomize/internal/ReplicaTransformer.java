@@ -11,6 +11,27 @@ final class ReplicaTransformer {
     }
 
     static void apply(ResourceList m, JsonNode entry, List<FieldSpec> specs, String file) {
+        apply(m, List.of(entry), specs, file);
+    }
+
+    /** All {@code replicas:} entries of one kustomization, objects indexed by name once. */
+    static void apply(ResourceList m, List<JsonNode> entries, List<FieldSpec> specs, String file) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        java.util.Map<String, List<KResource>> named = new java.util.HashMap<>();
+        for (KResource r : m) {
+            java.util.Set<String> names = new java.util.HashSet<>();
+            r.allIds().forEach(id -> names.add(id.name()));
+            names.forEach(n -> named.computeIfAbsent(n, k -> new java.util.ArrayList<>()).add(r));
+        }
+        for (JsonNode entry : entries) {
+            applyOne(named, entry, specs, file);
+        }
+    }
+
+    private static void applyOne(java.util.Map<String, List<KResource>> named, JsonNode entry, List<FieldSpec> specs,
+                                 String file) {
         String name = Gvk.text(entry, "name");
         JsonNode count = entry.get("count");
         if (count == null || !count.canConvertToInt()) {
@@ -19,7 +40,8 @@ final class ReplicaTransformer {
         int n = count.asInt();
         boolean found = false;
         for (FieldSpec fs : specs) {
-            List<KResource> rs = m.matchingAnyId(id -> id.name().equals(name) && fs.gvk().selects(id));
+            List<KResource> rs = named.getOrDefault(name, List.of()).stream()
+                    .filter(r -> r.allIds().stream().anyMatch(id -> id.name().equals(name) && fs.gvk().selects(id))).toList();
             for (KResource r : rs) {
                 found = true;
                 FieldPaths.apply(r.obj, fs, FieldPaths.CreateKind.SCALAR, v -> IntNode.valueOf(n));

@@ -9,30 +9,45 @@ import java.util.function.Predicate;
 /** The ordered objects of a build (kustomize's ResMap). Not thread-safe; owned by one build. */
 final class ResourceList implements Iterable<KResource> {
     final List<KResource> items = new ArrayList<>();
-    /** Strategic-merge tables from {@code openapi:} fields, shared by the whole build. */
-    final java.util.Map<String, java.util.Map<String, List<String>>> schemas;
+    /** Settings and strategic-merge tables shared by the whole build. */
+    final BuildContext ctx;
 
-    ResourceList(java.util.Map<String, java.util.Map<String, List<String>>> schemas) {
-        this.schemas = schemas;
+    ResourceList(BuildContext ctx) {
+        this.ctx = ctx;
     }
 
     /** The list keys for a kind: a custom schema first, then the built-in one. */
-    java.util.Map<String, List<String>> schemaFor(KResource r) {
+    java.util.Map<String, List<String>> schemaFor(KResource r, String kind) {
         String g = r.group().isEmpty() ? "core" : r.group();
-        java.util.Map<String, List<String>> custom = schemas.get(g + "/" + r.version() + "/" + r.kind());
-        return custom != null ? custom : MergeKeys.builtIn().forKind(r.group(), r.version(), r.kind());
+        java.util.Map<String, List<String>> custom = ctx.schemas.get(g + "/" + r.version() + "/" + kind);
+        return custom != null ? custom : MergeKeys.builtIn().forKind(r.group(), r.version(), kind);
+    }
+
+    /** Current names of the objects, built on demand; dropped whenever names may have changed. */
+    private java.util.Map<String, List<KResource>> byName;
+
+    /** Forgets the name index; call after anything that may rename objects. */
+    void namesChanged() {
+        byName = null;
     }
 
     /** Adds an object; an object with the same current id is an error. */
     void append(KResource r) {
+        if (byName == null) {
+            byName = new java.util.HashMap<>();
+            for (KResource o : items) {
+                byName.computeIfAbsent(o.name(), k -> new ArrayList<>()).add(o);
+            }
+        }
         Rid id = r.curId();
-        for (KResource o : items) {
+        for (KResource o : byName.getOrDefault(id.name(), List.of())) {
             if (o.curId().sameAs(id)) {
                 throw new KustomizeException("may not add resource with an already registered id: " + id
                         + " (from " + r.origin.file() + ")");
             }
         }
         items.add(r);
+        byName.computeIfAbsent(id.name(), k -> new ArrayList<>()).add(r);
     }
 
     void appendAll(ResourceList other) {
@@ -62,6 +77,23 @@ final class ResourceList implements Iterable<KResource> {
         return out;
     }
 
+    /** As {@link #matchingAnyId(Predicate)} for a predicate that only accepts ids named {@code name}. */
+    List<KResource> matchingAnyId(Predicate<Rid> p, String name) {
+        List<KResource> out = new ArrayList<>();
+        for (KResource r : items) {
+            if (!r.name().equals(name) && r.prevIds.stream().noneMatch(id -> id.name().equals(name))) {
+                continue;
+            }
+            for (Rid id : r.allIds()) {
+                if (p.test(id)) {
+                    out.add(r);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
     List<KResource> select(Selector s) {
         List<KResource> out = new ArrayList<>();
         for (KResource r : items) {
@@ -75,10 +107,12 @@ final class ResourceList implements Iterable<KResource> {
     void replace(KResource old, KResource with) {
         int i = indexOf(old);
         items.set(i, with);
+        byName = null;
     }
 
     void remove(KResource r) {
         items.remove(indexOf(r));
+        byName = null;
     }
 
     private int indexOf(KResource r) {

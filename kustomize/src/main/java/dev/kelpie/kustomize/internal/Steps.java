@@ -31,6 +31,7 @@ final class Steps {
 
     static void runTransformers(KustomizationFile k, FileLoader loader, KustTarget.Accumulation ra) {
         ResourceList m = ra.resources;
+        m.namesChanged();
         TransformerConfig tc = ra.config;
         for (JsonNode p : k.list("patchesStrategicMerge")) {
             String text;
@@ -50,32 +51,51 @@ final class Steps {
             }
         }
         for (JsonNode p : k.list("patches")) {
+            TransformerTrail trail = TransformerTrail.start(m);
             Patches.applyEntry(m, p, loader, k.file);
+            finish(trail, m, k, "PatchTransformer");
         }
+        TransformerTrail trail = TransformerTrail.start(m);
         BuiltinTransformers.namespace(m, k.text("namespace"), tc.get("namespace"), false, "defaultOnly");
+        finish(trail, m, k, "NamespaceTransformer");
+        trail = TransformerTrail.start(m);
         BuiltinTransformers.affix(m, k.text("namePrefix"), tc.get("namePrefix"), true);
+        finish(trail, m, k, "PrefixTransformer");
+        trail = TransformerTrail.start(m);
         BuiltinTransformers.affix(m, k.text("nameSuffix"), tc.get("nameSuffix"), false);
+        finish(trail, m, k, "SuffixTransformer");
+        trail = TransformerTrail.start(m);
         for (JsonNode label : k.list("labels")) {
             labels(m, label, tc, k.file);
         }
         BuiltinTransformers.mapEntries(m, k.stringMap("commonLabels"), tc.get("commonLabels"));
+        finish(trail, m, k, "LabelTransformer");
+        trail = TransformerTrail.start(m);
         BuiltinTransformers.mapEntries(m, k.stringMap("commonAnnotations"), tc.get("commonAnnotations"));
+        finish(trail, m, k, "AnnotationsTransformer");
         for (JsonNode p : k.list("patchesJson6902")) {
             Patches.applyJson6902Entry(m, p, loader, k.file);
         }
-        for (JsonNode r : k.list("replicas")) {
-            ReplicaTransformer.apply(m, r, tc.get("replicas"), k.file);
-        }
+        ReplicaTransformer.apply(m, k.list("replicas"), tc.get("replicas"), k.file);
+        List<ImageTransformer.ImageTag> images = new java.util.ArrayList<>();
         for (String field : List.of("images", "imageTags")) {
             for (JsonNode i : k.list(field)) {
-                ImageTransformer.apply(m, ImageTransformer.ImageTag.from(i), tc.get("images"));
+                images.add(ImageTransformer.ImageTag.from(i));
             }
         }
+        ImageTransformer.apply(m, images, tc.get("images"));
         for (JsonNode r : k.list("replacements")) {
             Replacements.applyEntry(m, r, loader, k.file);
         }
         for (String t : k.strings("transformers")) {
             PluginConfigs.transform(k, loader, t, ra);
+        }
+        m.namesChanged();
+    }
+
+    private static void finish(TransformerTrail trail, ResourceList m, KustomizationFile k, String kind) {
+        if (trail != null) {
+            trail.finish(m.ctx.relative(k.file), kind, null);
         }
     }
 

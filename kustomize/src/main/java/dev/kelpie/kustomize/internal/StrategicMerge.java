@@ -99,6 +99,20 @@ final class StrategicMerge {
         return primitive ? mergeScalars(d, items) : mergeElements(d, items, keysFor(keys, d, items), path + "[]");
     }
 
+    /** Without a schema kyaml infers a merge key from the first element of the list. */
+    private static List<String> inferredKey(JsonNode dest, ArrayNode src) {
+        JsonNode first = dest != null && dest.isArray() && dest.size() > 0 ? dest.get(0) : src.size() > 0 ? src.get(0) : null;
+        if (first == null || !first.isObject()) {
+            return null;
+        }
+        for (String k : List.of("mountPath", "devicePath", "ip", "type", "topologyKey", "name", "containerPort")) {
+            if (first.has(k)) {
+                return List.of(k);
+            }
+        }
+        return null;
+    }
+
     private static boolean allScalars(ArrayNode a) {
         for (JsonNode e : a) {
             if (e.isContainerNode()) {
@@ -151,9 +165,13 @@ final class StrategicMerge {
             }
         }
         ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        java.util.Set<JsonNode> used = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (List<String> t : tuples) {
             JsonNode d = find(dest, keys, t);
             JsonNode s = find(src, keys, t);
+            if (d != null && !used.add(d) && s == null) {
+                continue;
+            }
             JsonNode merged = s == null ? d : merge(d, s, path);
             if (merged == null || merged == CLEAR || (merged.isObject() && merged.isEmpty())) {
                 continue;

@@ -35,7 +35,8 @@ final class TransformerConfig {
 
     static TransformerConfig defaults() {
         TransformerConfig c = new TransformerConfig();
-        c.merge(DEFAULTS);
+        DEFAULTS.tables.forEach((t, specs) -> c.tables.get(t).addAll(specs));
+        c.nameReference.addAll(DEFAULTS.nameReference);
         return c;
     }
 
@@ -69,8 +70,18 @@ final class TransformerConfig {
     }
 
     void merge(TransformerConfig other) {
-        other.tables.forEach((t, specs) -> specs.forEach(fs -> addSpec(t, fs)));
-        other.nameReference.forEach(this::addBackRef);
+        if (other == this) {
+            return;
+        }
+        other.tables.forEach((t, specs) -> {
+            if (specs.equals(tables.get(t))) {
+                return;
+            }
+            specs.forEach(fs -> addSpec(t, fs));
+        });
+        if (!other.nameReference.equals(nameReference)) {
+            other.nameReference.forEach(this::addBackRef);
+        }
     }
 
     void addSpec(String table, FieldSpec fs) {
