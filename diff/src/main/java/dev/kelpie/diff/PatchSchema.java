@@ -70,7 +70,8 @@ public final class PatchSchema {
      */
     public static PatchSchema fromCrd(JsonNode openApiV3Schema) {
         Objects.requireNonNull(openApiV3Schema, "openApiV3Schema");
-        return new PatchSchema(OpenApiSchemas.crd(openApiV3Schema, "custom resource"), "custom resource", null);
+        return new PatchSchema(OpenApiSchemas.crd(openApiV3Schema, "custom resource", false), "custom resource",
+                OpenApiSchemas.crd(openApiV3Schema, "custom resource", true));
     }
 
     SchemaNode node() {

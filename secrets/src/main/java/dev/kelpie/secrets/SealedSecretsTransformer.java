@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * Manifests rendered = t.apply(manifests);
  * }</pre>
  */
-public final class SealedSecretsTransformer {
+public final class SealedSecretsTransformer implements dev.kelpie.core.transform.Transformer {
     private static final Logger LOG = LoggerFactory.getLogger(SealedSecretsTransformer.class);
     /** Annotation that lets an unsealed Secret replace an existing one (controller semantics). */
     public static final String MANAGED_ANNOTATION = "sealedsecrets.bitnami.com/managed";
@@ -64,6 +64,19 @@ public final class SealedSecretsTransformer {
     }
 
     /** Unseals every SealedSecret of {@code in}; see the class comment for failures. */
+    /**
+     * The core pipeline's entry point: unseals what the ring can; what it cannot stays sealed
+     * and is reported as a warning naming the object and the reason (never a value).
+     */
+    @Override
+    public Manifests apply(Manifests in, dev.kelpie.core.transform.TransformContext ctx) {
+        TransformResult r = transform(in);
+        for (TransformResult.Outcome.Failed f : r.failures()) {
+            ctx.warn(f.sealedSecret() + ": left sealed: " + f.cause().getMessage());
+        }
+        return r.manifests();
+    }
+
     public TransformResult transform(Manifests in) {
         Objects.requireNonNull(in, "in");
         Map<ResourceId, Resource> unsealed = new HashMap<>();

@@ -1,5 +1,6 @@
 package dev.kelpie.core.app;
 
+import dev.kelpie.diff.IgnoreRule;
 import dev.kelpie.core.plan.PlanSettings;
 import dev.kelpie.core.plan.PrunePolicy;
 import java.util.ArrayList;

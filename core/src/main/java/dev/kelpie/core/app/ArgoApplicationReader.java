@@ -1,5 +1,6 @@
 package dev.kelpie.core.app;
 
+import dev.kelpie.diff.IgnoreRule;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kelpie.core.model.InvalidResourceException;
 import dev.kelpie.core.model.Resource;

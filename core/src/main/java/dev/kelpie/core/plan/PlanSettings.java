@@ -1,6 +1,6 @@
 package dev.kelpie.core.plan;
 
-import dev.kelpie.core.app.IgnoreRule;
+import dev.kelpie.diff.IgnoreRule;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,14 +1,11 @@
 package dev.kelpie.core.plan;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kelpie.core.app.IgnoreRule;
 import dev.kelpie.core.model.InvalidResourceException;
 import dev.kelpie.core.model.Manifests;
 import dev.kelpie.core.model.Resource;
 import dev.kelpie.core.plan.internal.StepOrder;
-import dev.kelpie.core.plan.internal.ThreeWayComparison;
+import dev.kelpie.core.plan.internal.DiffComparison;
+import dev.kelpie.diff.Differ;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -22,8 +19,8 @@ import java.util.TreeMap;
  * pure, no cluster access.
  *
  * <p>Each desired object becomes a step: a hook (per {@code argocd.argoproj.io/hook}) runs in
- * its phase; any other object is created when absent, updated when the {@link LiveComparison}
- * says it drifted, unchanged otherwise, or skipped when its live copy belongs to another
+ * its phase; any other object is created when absent, updated when the diff module's
+ * three-way diff (or a {@link LiveComparison} given instead) says it drifted, unchanged otherwise, or skipped when its live copy belongs to another
  * application. The {@link PrunePlanner} decides prunes. Steps are ordered as Argo CD orders
  * them: phase, wave ({@code argocd.argoproj.io/sync-wave}), kind, name; Namespaces and CRDs
  * move ahead of their users; prunes run in reverse wave order, and after everything else with
@@ -38,21 +35,29 @@ import java.util.TreeMap;
  * Immutable and thread-safe.
  */
 public final class Planner {
-    private final LiveComparison comparison;
+    private final LiveComparison custom;
     private final PrunePlanner prunePlanner = PrunePlanner.create();
 
-    private Planner(LiveComparison comparison) {
-        this.comparison = comparison;
+    private Planner(LiveComparison custom) {
+        this.custom = custom;
     }
 
-    /** A planner with the built-in three-way comparison. */
+    /**
+     * A planner that judges drift with the diff module's three-way diff, honouring each
+     * application's ignore rules (JSON pointers, jq paths, field managers).
+     */
     public static Planner create() {
-        return new Planner(new ThreeWayComparison());
+        return new Planner(null);
     }
 
-    /** A planner that judges drift with {@code comparison} (e.g. the diff module's). */
+    /** A planner that judges drift with {@code comparison}; ignore rules are then its job. */
     public static Planner withComparison(LiveComparison comparison) {
         return new Planner(Objects.requireNonNull(comparison, "comparison"));
+    }
+
+    private LiveComparison comparisonFor(PlanSettings settings) {
+        return custom != null ? custom
+                : new DiffComparison(Differ.builder().ignoreRules(settings.ignoreRules()).build());
     }
 
     /** Plans a sync of rendered manifests. */
@@ -74,15 +79,17 @@ public final class Planner {
         }
         List<String> problems = new ArrayList<>();
         List<SyncStep> steps = new ArrayList<>();
+        LiveComparison comparison = comparisonFor(settings);
         for (Resource r : rendered.manifests()) {
-            steps.addAll(stepsFor(r, live, settings, problems));
+            steps.addAll(stepsFor(r, live, settings, comparison, problems));
         }
         steps.addAll(pruneSteps(prune, steps, settings));
         prune.refusals().forEach(f -> problems.add("prune refused (" + f.guard() + "): " + f.message()));
         return new SyncPlan(settings.app(), StepOrder.order(steps), prune, problems, settings.applyOutOfSyncOnly());
     }
 
-    private List<SyncStep> stepsFor(Resource r, Manifests live, PlanSettings settings, List<String> problems) {
+    private static List<SyncStep> stepsFor(Resource r, Manifests live, PlanSettings settings, LiveComparison comparison,
+                                           List<String> problems) {
         ObjectSyncOptions options = merged(ObjectSyncOptions.of(r), settings);
         int wave = wave(r);
         String hook = r.annotations().get(SyncAnnotations.HOOK);
@@ -101,7 +108,7 @@ public final class Planner {
             }
             return List.of(step(r, SyncAction.SKIP, why, SyncPhase.SYNC, wave, options));
         }
-        LiveComparison.Verdict v = comparison.compare(withoutIgnored(r, settings), withoutIgnored(current.get(), settings));
+        LiveComparison.Verdict v = comparison.compare(r, current.get());
         if (v.inSync()) {
             return List.of(step(r, SyncAction.UNCHANGED, v.reason(), SyncPhase.SYNC, wave, options));
         }
@@ -200,50 +207,5 @@ public final class Planner {
             throw new InvalidResourceException(r.origin(), "metadata.annotations." + SyncAnnotations.SYNC_WAVE,
                     r.id() + ": expected an integer, got \"" + v + "\"");
         }
-    }
-
-    /** The object without the fields the ignore rules name (so the comparison never sees them). */
-    private static Resource withoutIgnored(Resource r, PlanSettings settings) {
-        List<String> pointers = new ArrayList<>();
-        for (IgnoreRule rule : settings.ignoreRules()) {
-            if (rule.matches(r.id())) {
-                pointers.addAll(rule.jsonPointers());
-            }
-        }
-        if (pointers.isEmpty()) {
-            return r;
-        }
-        return r.edit(tree -> pointers.forEach(p -> removePointer(tree, p)));
-    }
-
-    private static void removePointer(ObjectNode tree, String pointer) {
-        if (!pointer.startsWith("/")) {
-            return;
-        }
-        String[] parts = pointer.substring(1).split("/", -1);
-        JsonNode parent = tree;
-        for (int i = 0; i < parts.length - 1 && parent != null; i++) {
-            parent = child(parent, unescape(parts[i]));
-        }
-        String last = unescape(parts[parts.length - 1]);
-        if (parent instanceof ObjectNode o) {
-            o.remove(last);
-        } else if (parent instanceof ArrayNode a && last.matches("\\d+") && Integer.parseInt(last) < a.size()) {
-            a.remove(Integer.parseInt(last));
-        }
-    }
-
-    private static JsonNode child(JsonNode n, String key) {
-        if (n.isObject()) {
-            return n.get(key);
-        }
-        if (n.isArray() && key.matches("\\d+")) {
-            return n.get(Integer.parseInt(key));
-        }
-        return null;
-    }
-
-    private static String unescape(String s) {
-        return s.replace("~1", "/").replace("~0", "~");
     }
 }

@@ -6,7 +6,7 @@ import static dev.kelpie.core.plan.Objects.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kelpie.core.app.IgnoreRule;
+import dev.kelpie.diff.IgnoreRule;
 import dev.kelpie.core.model.InvalidResourceException;
 import dev.kelpie.core.model.Manifests;
 import dev.kelpie.core.model.Resource;
@@ -45,14 +45,14 @@ class PlannerTest {
                     .withAnnotation(SyncAnnotations.LAST_APPLIED, "{\"data\":{\"k\":\"1\",\"gone\":\"x\"}}");
             SyncStep s = planner.plan(Manifests.of(desired), Manifests.of(live), Inventory.empty(), settings).steps().get(0);
             assertThat(s.action()).isEqualTo(SyncAction.UPDATE);
-            assertThat(s.reason()).contains("data.gone").contains("removed from Git");
+            assertThat(s.reason()).contains("data.gone (removed)");
         }
 
         @Test
         void ignoreRulesHideDifferences() {
             Resource desired = yaml("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: app}\nspec: {replicas: 2}\n");
             Resource live = yaml("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: app}\nspec: {replicas: 5}\n");
-            PlanSettings s = settings.withIgnoreRules(List.of(IgnoreRule.pointers("apps", "Deployment", "/spec/replicas")));
+            PlanSettings s = settings.withIgnoreRules(List.of(IgnoreRule.builder().group("apps").kind("Deployment").jsonPointer("/spec/replicas").build()));
             assertThat(planner.plan(Manifests.of(desired), Manifests.of(live), Inventory.empty(), s).steps().get(0).action())
                     .isEqualTo(SyncAction.UNCHANGED);
         }

@@ -14,11 +14,16 @@ import picocli.CommandLine.Command;
         subcommands = {
             VersionCommand.class,
             FmtCommand.class,
+            PatchCommand.class,
+            DiffCommand.class,
+            KustomizeCommand.class,
             SealCommand.class,
             UnsealCommand.class,
             KeygenCommand.class,
             ResealCommand.class,
             ValidateCommand.class,
+            RenderCommand.class,
+            PlanCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class KelpieCli implements Runnable {

@@ -35,8 +35,8 @@ public final class OpenApiSchemas {
      * {@code x-kubernetes-list-type: map} with one key merges by that key and
      * {@code x-kubernetes-list-type: set} merges primitives.
      */
-    public static SchemaNode crd(JsonNode openApiV3Schema, String name) {
-        OpenApiSchemas s = new OpenApiSchemas(com.fasterxml.jackson.databind.node.MissingNode.getInstance(), false, true);
+    public static SchemaNode crd(JsonNode openApiV3Schema, String name, boolean lenient) {
+        OpenApiSchemas s = new OpenApiSchemas(com.fasterxml.jackson.databind.node.MissingNode.getInstance(), lenient, true);
         return s.node(openApiV3Schema, name);
     }
 
@@ -57,7 +57,14 @@ public final class OpenApiSchemas {
             return cached;
         }
         JsonNode def = definitions.get(name);
-        SchemaNode built = def == null ? SchemaNode.open() : node(def, name);
+        SchemaNode built;
+        if (name.endsWith("pkg.api.resource.Quantity")) {
+            built = new SchemaNode.Leaf(SchemaNode.LeafType.QUANTITY);
+        } else if (name.endsWith("pkg.util.intstr.IntOrString")) {
+            built = new SchemaNode.Leaf(SchemaNode.LeafType.INT_OR_STRING);
+        } else {
+            built = def == null ? SchemaNode.open() : node(def, name);
+        }
         cache.putIfAbsent(name, built);
         return built;
     }
@@ -70,6 +77,9 @@ public final class OpenApiSchemas {
         if (ref != null && ref.isTextual()) {
             String r = ref.textValue();
             return definition(r.substring(r.lastIndexOf('/') + 1));
+        }
+        if (schema.path("x-kubernetes-int-or-string").asBoolean(false)) {
+            return new SchemaNode.Leaf(SchemaNode.LeafType.INT_OR_STRING);
         }
         JsonNode allOf = schema.get("allOf");
         if (allOf != null && allOf.isArray() && allOf.size() == 1) {

@@ -44,6 +44,22 @@ public sealed interface SchemaNode {
         }
     }
 
+    /** A scalar with value semantics of its own: a resource quantity or an int-or-string. */
+    record Leaf(LeafType type) implements SchemaNode {
+        @Override
+        public FieldMeta lookupForStruct(String key, Trail path) {
+            return FieldMeta.plain(Open.INSTANCE);
+        }
+
+        @Override
+        public String name() {
+            return type.name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** The scalar types the diff compares by value. */
+    enum LeafType { QUANTITY, INT_OR_STRING }
+
     /** A map ({@code additionalProperties}): every key has the value schema. */
     record MapOf(SchemaNode values) implements SchemaNode {
         @Override
