@@ -3,6 +3,8 @@ package dev.kelpie.secrets;
 import dev.kelpie.core.model.Manifests;
 import dev.kelpie.core.model.Resource;
 import dev.kelpie.core.model.ResourceId;
+import dev.kelpie.core.transform.TransformContext;
+import dev.kelpie.core.transform.Transformer;
 import dev.kelpie.secrets.internal.ItemCache;
 import dev.kelpie.secrets.internal.SealedSecretView;
 import java.util.ArrayList;
@@ -14,13 +16,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A render-pipeline step that replaces each {@code bitnami.com} SealedSecret by the Secret the
+ * A render-pipeline {@link Transformer} that replaces each {@code bitnami.com} SealedSecret by the Secret the
  * controller would create, when the engine holds the keys.
  *
  * <p>Failures follow the controller: a SealedSecret that does not unseal (any bad item, wrong
  * scope, unknown key) stays in the output unchanged and no Secret is produced; the failure is an
- * {@link TransformResult.Outcome.Failed} in {@link #transform} and a WARN line from
- * {@link #apply} (object, items and reasons, never values). A Secret of the same name already in
+ * {@link TransformResult.Outcome.Failed} in {@link #transform}, a warning in the
+ * {@link TransformContext} from {@link #apply(Manifests, TransformContext)} and a WARN log line from
+ * {@link #apply(Manifests)} (object, items and reasons, never values). A Secret of the same name already in
  * the manifests is replaced only when annotated {@code sealedsecrets.bitnami.com/managed: "true"},
  * otherwise the SealedSecret fails ("already exists and is not managed"), as in the controller.
  *
@@ -33,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * Manifests rendered = t.apply(manifests);
  * }</pre>
  */
-public final class SealedSecretsTransformer implements dev.kelpie.core.transform.Transformer {
+public final class SealedSecretsTransformer implements Transformer {
     private static final Logger LOG = LoggerFactory.getLogger(SealedSecretsTransformer.class);
     /** Annotation that lets an unsealed Secret replace an existing one (controller semantics). */
     public static final String MANAGED_ANNOTATION = "sealedsecrets.bitnami.com/managed";
@@ -63,20 +66,20 @@ public final class SealedSecretsTransformer implements dev.kelpie.core.transform
         return r.manifests();
     }
 
-    /** Unseals every SealedSecret of {@code in}; see the class comment for failures. */
     /**
      * The core pipeline's entry point: unseals what the ring can; what it cannot stays sealed
      * and is reported as a warning naming the object and the reason (never a value).
      */
     @Override
-    public Manifests apply(Manifests in, dev.kelpie.core.transform.TransformContext ctx) {
+    public Manifests apply(Manifests in, TransformContext ctx) {
         TransformResult r = transform(in);
         for (TransformResult.Outcome.Failed f : r.failures()) {
-            ctx.warn(f.sealedSecret() + ": left sealed: " + f.cause().getMessage());
+            ctx.warn("left sealed: " + f.cause().getMessage());
         }
         return r.manifests();
     }
 
+    /** Unseals every SealedSecret of {@code in}; see the class comment for failures. */
     public TransformResult transform(Manifests in) {
         Objects.requireNonNull(in, "in");
         Map<ResourceId, Resource> unsealed = new HashMap<>();

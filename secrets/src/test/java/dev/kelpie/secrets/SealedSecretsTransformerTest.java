@@ -64,6 +64,16 @@ class SealedSecretsTransformerTest {
     }
 
     @Test
+    void asACoreTransformerItReportsFailuresAsWarnings() {
+        Manifests in = manifests(1);
+        dev.kelpie.core.transform.Transformer t = SealedSecretsTransformer.builder(KeyRing.of(TestKeys.newer())).build();
+        dev.kelpie.core.transform.TransformContext ctx = dev.kelpie.core.transform.TransformContext.builder().build();
+        assertThat(t.apply(in, ctx)).isEqualTo(in);
+        assertThat(ctx.warnings()).singleElement().asString().contains("SealedSecret team-a/db-0", "unknown key")
+                .doesNotContain(SealedSecretsTest.PASSWORD);
+    }
+
+    @Test
     void anUnmanagedSecretOfTheSameNameIsNotOverwritten() {
         Resource sealed = SS.seal(SealedSecretsTest.secret(), TestKeys.oldCert(), SealOptions.defaults());
         Resource plain = Resource.of(SealedSecretsTest.YAML.readDocuments("s", "apiVersion: v1\nkind: Secret\nmetadata: {name: db, namespace: team-a}\n")
