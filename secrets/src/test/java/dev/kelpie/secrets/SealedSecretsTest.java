@@ -205,6 +205,16 @@ class SealedSecretsTest {
         }
 
         @Test
+        void lineBreaksInsideBase64AreSkippedAsGoDoes() {
+            Resource s = edit(sealed(Scope.STRICT), t -> {
+                ObjectNode ed = (ObjectNode) t.path("spec").path("encryptedData");
+                String v = ed.get("password").asText();
+                ed.put("password", v.substring(0, 10) + "\r\n" + v.substring(10, 80) + "\n" + v.substring(80));
+            });
+            assertThat(data(SS.unseal(s, TestKeys.both()), "password")).isEqualTo(PASSWORD);
+        }
+
+        @Test
         void skipsTheOwnerReferenceWhenTheTemplateSaysSo() {
             Resource s = sealed(Scope.STRICT).edit(t -> ((ObjectNode) t.path("spec").path("template").path("metadata"))
                     .putObject("annotations").put("sealedsecrets.bitnami.com/skip-set-owner-references", "true"));
