@@ -56,7 +56,10 @@ class SealedSecretsConformanceTest {
     Stream<DynamicTest> sealedSecretsVectors() throws IOException {
         Path dir = vectorsDir();
         if (dir == null || !Files.isRegularFile(dir.resolve("index.json"))) {
-            throw new TestAbortedException("sealed-secrets vectors not found (set kelpie.shared.dir or sealedsecrets.vectors)");
+            String why = "sealed-secrets vectors not found (set kelpie.shared.dir or sealedsecrets.vectors)";
+            return Stream.of(dynamicTest("vectors absent", () -> {
+                throw new TestAbortedException(why);
+            }));
         }
         JsonNode index = JSON.readTree(dir.resolve("index.json").toFile());
         Set<String> gaps = knownGaps();
