@@ -1,5 +1,8 @@
 package dev.kelpie.secrets;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kelpie.core.model.Manifests;
 import dev.kelpie.core.model.Resource;
 import dev.kelpie.core.model.ResourceId;
@@ -17,7 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A render-pipeline {@link Transformer} that replaces each {@code bitnami.com} SealedSecret by the Secret the
- * controller would create, when the engine holds the keys.
+ * controller would create, when the engine holds the keys, minus the owner reference to the
+ * SealedSecret: the SealedSecret is replaced and never reaches the cluster, so a reference to it
+ * would let the garbage collector delete the Secret. ({@link SealedSecrets#unseal} keeps it, as
+ * the controller does.)
  *
  * <p>Failures follow the controller: a SealedSecret that does not unseal (any bad item, wrong
  * scope, unknown key) stays in the output unchanged and no Secret is produced; the failure is an
@@ -76,33 +82,27 @@ public final class SealedSecretsTransformer implements Transformer {
         for (TransformResult.Outcome.Failed f : r.failures()) {
             ctx.warn("left sealed: " + f.cause().getMessage());
         }
-        java.util.Set<ResourceId> made = new java.util.HashSet<>();
-        for (TransformResult.Outcome o : r.outcomes()) {
-            if (o instanceof TransformResult.Outcome.Unsealed u) {
-                made.add(u.secret());
-            }
-        }
-        // In the pipeline the SealedSecret is replaced and never reaches the cluster, so an owner
-        // reference to it would point at nothing and the garbage collector would delete the Secret.
-        return r.manifests().map(res -> made.contains(res.id()) ? withoutSealedSecretOwner(res) : res);
+        return r.manifests();
     }
 
+    /** The Secret without its owner reference to the SealedSecret the transformer removed. */
     private static Resource withoutSealedSecretOwner(Resource secret) {
         return secret.edit(t -> {
-            com.fasterxml.jackson.databind.JsonNode md = t.get("metadata");
-            com.fasterxml.jackson.databind.JsonNode refs = md.get("ownerReferences");
-            if (refs != null && refs.isArray()) {
-                com.fasterxml.jackson.databind.node.ArrayNode kept = ((com.fasterxml.jackson.databind.node.ArrayNode) refs).arrayNode();
-                refs.forEach(ref -> {
-                    if (!"SealedSecret".equals(ref.path("kind").asText())) {
-                        kept.add(ref);
-                    }
-                });
-                if (kept.isEmpty()) {
-                    ((com.fasterxml.jackson.databind.node.ObjectNode) md).remove("ownerReferences");
-                } else {
-                    ((com.fasterxml.jackson.databind.node.ObjectNode) md).set("ownerReferences", kept);
+            ObjectNode md = (ObjectNode) t.get("metadata");
+            JsonNode refs = md.get("ownerReferences");
+            if (refs == null || !refs.isArray()) {
+                return;
+            }
+            ArrayNode kept = md.arrayNode();
+            refs.forEach(ref -> {
+                if (!SealedSecretView.KIND.equals(ref.path("kind").asText())) {
+                    kept.add(ref);
                 }
+            });
+            if (kept.isEmpty()) {
+                md.remove("ownerReferences");
+            } else {
+                md.set("ownerReferences", kept);
             }
         });
     }
@@ -117,7 +117,9 @@ public final class SealedSecretsTransformer implements Transformer {
                 continue;
             }
             try {
-                Resource secret = sealedSecrets.unseal(r, ring, cache);
+                // the SealedSecret is replaced and never reaches the cluster: an owner reference to it
+                // would point at nothing, and the garbage collector would delete the Secret
+                Resource secret = withoutSealedSecretOwner(sealedSecrets.unseal(r, ring, cache));
                 Resource existing = in.get(secret.id()).orElse(null);
                 if (existing != null && !"true".equals(existing.annotations().get(MANAGED_ANNOTATION))) {
                     throw new SecretsException(r.id() + ": Secret " + secret.id() + " already exists in the manifests and is not managed"

@@ -32,6 +32,7 @@ class SealedSecretsTransformerTest {
         assertThat(out.ids()).extracting(ResourceId::kind).containsExactly("ConfigMap", "Secret", "Secret", "Secret", "Secret", "Secret");
         assertThat(out.ids().get(1).name()).isEqualTo("db-0");
         assertThat(SealedSecretsTest.data(out.list().get(1), "password")).isEqualTo(SealedSecretsTest.PASSWORD);
+        assertThat(out.list().get(1).unsafeTree().path("metadata").has("ownerReferences")).isFalse();
         long first = t.rsaPrivateOperations();
         assertThat(first).isGreaterThanOrEqualTo(10); // 5 objects x 2 items, at least one RSA operation each
         assertThat(t.apply(in)).isEqualTo(out);
