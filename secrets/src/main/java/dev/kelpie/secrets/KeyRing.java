@@ -96,7 +96,7 @@ public final class KeyRing {
      */
     public SealingKey sealingKey(Clock clock) {
         if (active == null) {
-            throw new SecretsException("the key ring has no certificate to seal with (keys: " + fingerprints() + "); give the certificate (--cert)");
+            throw new SecretsException("the key ring has no certificate to seal with (keys: " + fingerprints() + "); give a key its certificate");
         }
         return active.certificate().orElseThrow().requireUnexpired(clock);
     }

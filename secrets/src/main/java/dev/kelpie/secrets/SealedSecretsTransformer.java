@@ -1,8 +1,13 @@
 package dev.kelpie.secrets;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kelpie.core.model.Manifests;
 import dev.kelpie.core.model.Resource;
 import dev.kelpie.core.model.ResourceId;
+import dev.kelpie.core.transform.TransformContext;
+import dev.kelpie.core.transform.Transformer;
 import dev.kelpie.secrets.internal.ItemCache;
 import dev.kelpie.secrets.internal.SealedSecretView;
 import java.util.ArrayList;
@@ -14,13 +19,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A render-pipeline step that replaces each {@code bitnami.com} SealedSecret by the Secret the
- * controller would create, when the engine holds the keys.
+ * A render-pipeline {@link Transformer} that replaces each {@code bitnami.com} SealedSecret by the Secret the
+ * controller would create, when the engine holds the keys, minus the owner reference to the
+ * SealedSecret: the SealedSecret is replaced and never reaches the cluster, so a reference to it
+ * would let the garbage collector delete the Secret. ({@link SealedSecrets#unseal} keeps it, as
+ * the controller does.)
  *
  * <p>Failures follow the controller: a SealedSecret that does not unseal (any bad item, wrong
  * scope, unknown key) stays in the output unchanged and no Secret is produced; the failure is an
- * {@link TransformResult.Outcome.Failed} in {@link #transform} and a WARN line from
- * {@link #apply} (object, items and reasons, never values). A Secret of the same name already in
+ * {@link TransformResult.Outcome.Failed} in {@link #transform}, a warning in the
+ * {@link TransformContext} from {@link #apply(Manifests, TransformContext)} and a WARN log line from
+ * {@link #apply(Manifests)} (object, items and reasons, never values). A Secret of the same name already in
  * the manifests is replaced only when annotated {@code sealedsecrets.bitnami.com/managed: "true"},
  * otherwise the SealedSecret fails ("already exists and is not managed"), as in the controller.
  *
@@ -33,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * Manifests rendered = t.apply(manifests);
  * }</pre>
  */
-public final class SealedSecretsTransformer implements dev.kelpie.core.transform.Transformer {
+public final class SealedSecretsTransformer implements Transformer {
     private static final Logger LOG = LoggerFactory.getLogger(SealedSecretsTransformer.class);
     /** Annotation that lets an unsealed Secret replace an existing one (controller semantics). */
     public static final String MANAGED_ANNOTATION = "sealedsecrets.bitnami.com/managed";
@@ -63,48 +72,42 @@ public final class SealedSecretsTransformer implements dev.kelpie.core.transform
         return r.manifests();
     }
 
-    /** Unseals every SealedSecret of {@code in}; see the class comment for failures. */
     /**
      * The core pipeline's entry point: unseals what the ring can; what it cannot stays sealed
      * and is reported as a warning naming the object and the reason (never a value).
      */
     @Override
-    public Manifests apply(Manifests in, dev.kelpie.core.transform.TransformContext ctx) {
+    public Manifests apply(Manifests in, TransformContext ctx) {
         TransformResult r = transform(in);
         for (TransformResult.Outcome.Failed f : r.failures()) {
-            ctx.warn(f.sealedSecret() + ": left sealed: " + f.cause().getMessage());
+            ctx.warn("left sealed: " + f.cause().getMessage());
         }
-        java.util.Set<ResourceId> made = new java.util.HashSet<>();
-        for (TransformResult.Outcome o : r.outcomes()) {
-            if (o instanceof TransformResult.Outcome.Unsealed u) {
-                made.add(u.secret());
-            }
-        }
-        // In the pipeline the SealedSecret is replaced and never reaches the cluster, so an owner
-        // reference to it would point at nothing and the garbage collector would delete the Secret.
-        return r.manifests().map(res -> made.contains(res.id()) ? withoutSealedSecretOwner(res) : res);
+        return r.manifests();
     }
 
+    /** The Secret without its owner reference to the SealedSecret the transformer removed. */
     private static Resource withoutSealedSecretOwner(Resource secret) {
         return secret.edit(t -> {
-            com.fasterxml.jackson.databind.JsonNode md = t.get("metadata");
-            com.fasterxml.jackson.databind.JsonNode refs = md.get("ownerReferences");
-            if (refs != null && refs.isArray()) {
-                com.fasterxml.jackson.databind.node.ArrayNode kept = ((com.fasterxml.jackson.databind.node.ArrayNode) refs).arrayNode();
-                refs.forEach(ref -> {
-                    if (!"SealedSecret".equals(ref.path("kind").asText())) {
-                        kept.add(ref);
-                    }
-                });
-                if (kept.isEmpty()) {
-                    ((com.fasterxml.jackson.databind.node.ObjectNode) md).remove("ownerReferences");
-                } else {
-                    ((com.fasterxml.jackson.databind.node.ObjectNode) md).set("ownerReferences", kept);
+            ObjectNode md = (ObjectNode) t.get("metadata");
+            JsonNode refs = md.get("ownerReferences");
+            if (refs == null || !refs.isArray()) {
+                return;
+            }
+            ArrayNode kept = md.arrayNode();
+            refs.forEach(ref -> {
+                if (!SealedSecretView.KIND.equals(ref.path("kind").asText())) {
+                    kept.add(ref);
                 }
+            });
+            if (kept.isEmpty()) {
+                md.remove("ownerReferences");
+            } else {
+                md.set("ownerReferences", kept);
             }
         });
     }
 
+    /** Unseals every SealedSecret of {@code in}; see the class comment for failures. */
     public TransformResult transform(Manifests in) {
         Objects.requireNonNull(in, "in");
         Map<ResourceId, Resource> unsealed = new HashMap<>();
@@ -114,7 +117,9 @@ public final class SealedSecretsTransformer implements dev.kelpie.core.transform
                 continue;
             }
             try {
-                Resource secret = sealedSecrets.unseal(r, ring, cache);
+                // the SealedSecret is replaced and never reaches the cluster: an owner reference to it
+                // would point at nothing, and the garbage collector would delete the Secret
+                Resource secret = withoutSealedSecretOwner(sealedSecrets.unseal(r, ring, cache));
                 Resource existing = in.get(secret.id()).orElse(null);
                 if (existing != null && !"true".equals(existing.annotations().get(MANAGED_ANNOTATION))) {
                     throw new SecretsException(r.id() + ": Secret " + secret.id() + " already exists in the manifests and is not managed"

@@ -99,6 +99,15 @@ public final class UnsealingKey {
         }
     }
 
+    /**
+     * Reads a private-key PEM file and its certificate PEM file (as {@code tls.key} and {@code tls.crt}).
+     *
+     * @throws InvalidKeyMaterialException when unreadable or not a pair
+     */
+    public static UnsealingKey read(Path keyFile, Path certificateFile) {
+        return read(keyFile).withCertificate(SealingKey.read(certificateFile));
+    }
+
     /** A new RSA-4096 key with a controller-style certificate valid for 10 years from now. */
     public static UnsealingKey generate() {
         return generate(DEFAULT_BITS, "", DEFAULT_VALIDITY, Clock.systemUTC(), new SecureRandom());

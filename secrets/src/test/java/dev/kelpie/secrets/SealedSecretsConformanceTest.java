@@ -31,7 +31,8 @@ import org.opentest4j.TestAbortedException;
 
 /**
  * The sealed-secrets interop vectors (shared/conformance/sealedsecrets/vectors/index.json), one
- * dynamic test per case and key format (PKCS#1, PKCS#8, the controller's key Secret), plus a seal
+ * dynamic test per case and key format (PKCS#1, PKCS#8; positive cases also with the controller's
+ * key Secret backup), plus a seal
  * check per {@code seal_check} case and every seal-side negative case. The directory may be moved
  * with {@code -Dsealedsecrets.vectors=DIR} (fresh and hold-out sets use the same layout). Known gaps
  * sit in {@code sealedsecrets-known-gaps.txt}; a listed case that passes fails.
@@ -55,7 +56,10 @@ class SealedSecretsConformanceTest {
     Stream<DynamicTest> sealedSecretsVectors() throws IOException {
         Path dir = vectorsDir();
         if (dir == null || !Files.isRegularFile(dir.resolve("index.json"))) {
-            throw new TestAbortedException("sealed-secrets vectors not found (set kelpie.shared.dir or sealedsecrets.vectors)");
+            String why = "sealed-secrets vectors not found (set kelpie.shared.dir or sealedsecrets.vectors)";
+            return Stream.of(dynamicTest("vectors absent", () -> {
+                throw new TestAbortedException(why);
+            }));
         }
         JsonNode index = JSON.readTree(dir.resolve("index.json").toFile());
         Set<String> gaps = knownGaps();
@@ -64,6 +68,9 @@ class SealedSecretsConformanceTest {
         for (JsonNode c : index.get("cases")) {
             String name = c.get("name").asText();
             for (String format : KEY_FORMATS) {
+                if (format.equals("controller_secret") && !c.get("expected_outcome").asText().equals("ok")) {
+                    continue; // the backup format only changes how keys load; negatives run with both PEM formats
+                }
                 String id = name + " [" + format + "]";
                 boolean validateToo = format.equals(KEY_FORMATS.get(0)); // once per case: validate costs the same RSA work again
                 tests.add(dynamicTest(id, () -> guarded(gaps, id, () -> runCase(dir, index, c, ringFor(dir, index, c, format, rings), validateToo))));

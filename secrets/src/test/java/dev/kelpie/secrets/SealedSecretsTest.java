@@ -205,6 +205,33 @@ class SealedSecretsTest {
         }
 
         @Test
+        void theDeprecatedSpecDataFormatStillUnseals() {
+            byte[] json = ("{\"apiVersion\":\"v1\",\"kind\":\"Secret\",\"data\":{\"password\":\"" + b64(PASSWORD) + "\"}}")
+                    .getBytes(StandardCharsets.UTF_8);
+            String blob = Base64.getEncoder().encodeToString(dev.kelpie.secrets.internal.HybridCipher.seal(
+                    TestKeys.oldCert().publicKey(), Scope.STRICT.label("team-a", "db"), json, new java.security.SecureRandom()));
+            Resource legacy = edit(sealed(Scope.STRICT), t -> {
+                ObjectNode spec = (ObjectNode) t.get("spec");
+                spec.remove("encryptedData");
+                spec.put("data", blob);
+            });
+            assertThat(data(SS.unseal(legacy, TestKeys.both()), "password")).isEqualTo(PASSWORD);
+            Resource both = edit(sealed(Scope.STRICT), t -> ((ObjectNode) t.get("spec")).put("data", blob));
+            assertThatThrownBy(() -> SS.unseal(both, TestKeys.both())).isInstanceOf(MalformedSealedSecretException.class)
+                    .hasMessageContaining("both spec.data");
+        }
+
+        @Test
+        void lineBreaksInsideBase64AreSkippedAsGoDoes() {
+            Resource s = edit(sealed(Scope.STRICT), t -> {
+                ObjectNode ed = (ObjectNode) t.path("spec").path("encryptedData");
+                String v = ed.get("password").asText();
+                ed.put("password", v.substring(0, 10) + "\r\n" + v.substring(10, 80) + "\n" + v.substring(80));
+            });
+            assertThat(data(SS.unseal(s, TestKeys.both()), "password")).isEqualTo(PASSWORD);
+        }
+
+        @Test
         void skipsTheOwnerReferenceWhenTheTemplateSaysSo() {
             Resource s = sealed(Scope.STRICT).edit(t -> ((ObjectNode) t.path("spec").path("template").path("metadata"))
                     .putObject("annotations").put("sealedsecrets.bitnami.com/skip-set-owner-references", "true"));

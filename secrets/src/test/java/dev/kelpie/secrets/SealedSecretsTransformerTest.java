@@ -32,6 +32,7 @@ class SealedSecretsTransformerTest {
         assertThat(out.ids()).extracting(ResourceId::kind).containsExactly("ConfigMap", "Secret", "Secret", "Secret", "Secret", "Secret");
         assertThat(out.ids().get(1).name()).isEqualTo("db-0");
         assertThat(SealedSecretsTest.data(out.list().get(1), "password")).isEqualTo(SealedSecretsTest.PASSWORD);
+        assertThat(out.list().get(1).unsafeTree().path("metadata").has("ownerReferences")).isFalse();
         long first = t.rsaPrivateOperations();
         assertThat(first).isGreaterThanOrEqualTo(10); // 5 objects x 2 items, at least one RSA operation each
         assertThat(t.apply(in)).isEqualTo(out);
@@ -61,6 +62,16 @@ class SealedSecretsTransformerTest {
         assertThat(r.failures()).hasSize(2);
         assertThat(r.failures().get(0).cause()).isInstanceOf(UnknownKeyException.class);
         assertThat(r.failures().get(0).cause().getMessage()).doesNotContain(SealedSecretsTest.PASSWORD);
+    }
+
+    @Test
+    void asACoreTransformerItReportsFailuresAsWarnings() {
+        Manifests in = manifests(1);
+        dev.kelpie.core.transform.Transformer t = SealedSecretsTransformer.builder(KeyRing.of(TestKeys.newer())).build();
+        dev.kelpie.core.transform.TransformContext ctx = dev.kelpie.core.transform.TransformContext.builder().build();
+        assertThat(t.apply(in, ctx)).isEqualTo(in);
+        assertThat(ctx.warnings()).singleElement().asString().contains("SealedSecret team-a/db-0", "unknown key")
+                .doesNotContain(SealedSecretsTest.PASSWORD);
     }
 
     @Test

@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code kelpie keygen}: a controller-style key pair: {@code tls.key} (PEM PKCS#1, mode 600),
  * {@code tls.crt} (self-signed, empty subject unless {@code --my-cn}) and
- * {@code sealed-secrets-key.yaml} (the controller's key Secret) in {@code --out}.
+ * {@code sealed-secrets-key.yaml} (the controller's key Secret, mode 600) in {@code --out};
+ * prints the key's fingerprint.
  */
 @Command(name = "keygen", description = "Generate a sealed-secrets key pair like the controller's.")
 public final class KeygenCommand implements Callable<Integer> {
@@ -48,23 +49,27 @@ public final class KeygenCommand implements Callable<Integer> {
         Files.createDirectories(out);
         byte[] pem = key.privateKeyPkcs1Pem();
         try {
-            Path keyFile = out.resolve("tls.key");
-            Files.deleteIfExists(keyFile);
-            try {
-                Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException e) {
-                Files.createFile(keyFile);
-            }
-            Files.write(keyFile, pem);
+            writeOwnerOnly(out.resolve("tls.key"), pem);
         } finally {
             Arrays.fill(pem, (byte) 0);
         }
         Files.write(out.resolve("tls.crt"), key.certificate().orElseThrow().certificatePem());
-        Files.writeString(out.resolve("sealed-secrets-key.yaml"),
-                YamlCodec.defaults().write(ControllerKeySecret.write(key, namespace).unsafeTree()), StandardCharsets.UTF_8);
+        writeOwnerOnly(out.resolve("sealed-secrets-key.yaml"),
+                YamlCodec.defaults().write(ControllerKeySecret.write(key, namespace).unsafeTree()).getBytes(StandardCharsets.UTF_8));
         spec.commandLine().getOut().println(key.fingerprint());
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /** Creates {@code file} readable by its owner only (where the file system has POSIX modes), then writes. */
+    private static void writeOwnerOnly(Path file, byte[] content) throws IOException {
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file);
+        }
+        Files.write(file, content);
     }
 
     static Duration parseDuration(String text) {

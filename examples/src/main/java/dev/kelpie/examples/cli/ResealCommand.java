@@ -2,7 +2,6 @@ package dev.kelpie.examples.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kelpie.core.model.Resource;
-import dev.kelpie.core.yaml.YamlDocument;
 import dev.kelpie.secrets.KeyRing;
 import dev.kelpie.secrets.SealedSecrets;
 import dev.kelpie.secrets.SealingKey;
@@ -25,9 +24,8 @@ public final class ResealCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"--key", "--recovery-private-key"}, required = true, paramLabel = "KEY",
-            description = "private key(s) that open the SealedSecrets")
-    List<String> keys;
+    @CommandLine.Mixin
+    KeyedInput input;
 
     @Option(names = "--cert", paramLabel = "CERT", description = "the certificate to seal for (default: the newest key's)")
     Path cert;
@@ -35,17 +33,14 @@ public final class ResealCommand implements Callable<Integer> {
     @Option(names = {"-o", "--format"}, defaultValue = "json", description = "json (default) or yaml")
     String format;
 
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "read SealedSecrets from FILE instead of stdin")
-    Path file;
-
     @Override
     public Integer call() throws IOException {
-        KeyRing ring = KeyArguments.ring(keys);
+        KeyRing ring = input.ring();
         SealedSecrets ss = SealedSecrets.defaults();
         SealingKey target = cert != null ? SealingKey.read(cert) : ring.sealingKey(Clock.systemUTC());
         List<JsonNode> out = new ArrayList<>();
-        for (YamlDocument d : SealCommand.readInput(file, System.in)) {
-            out.add(ss.reseal(Resource.of(d.tree(), d.origin()), ring, target).unsafeTree());
+        for (Resource r : input.sealedSecrets()) {
+            out.add(ss.reseal(r, ring, target).unsafeTree());
         }
         spec.commandLine().getOut().print(ObjectPrinter.print(out, format));
         spec.commandLine().getOut().flush();
