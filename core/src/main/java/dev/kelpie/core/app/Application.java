@@ -56,7 +56,8 @@ public record Application(String name, ApplicationSource source, Destination des
                 .withAllowEmpty(syncPolicy.allowEmpty())
                 .withPruneLast(syncOptions.pruneLast());
         return new PlanSettings(name, prune, syncOptions.applyOutOfSyncOnly(), syncOptions.replace(),
-                syncOptions.serverSideApply(), syncOptions.failOnSharedResource(), ignoreRules);
+                syncOptions.serverSideApply(), syncOptions.failOnSharedResource(), ignoreRules,
+                syncOptions.createNamespace() ? destination.namespace() : "");
     }
 
     /** Collects an application's settings. Not thread-safe; confine to one thread. */

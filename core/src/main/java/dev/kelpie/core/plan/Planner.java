@@ -2,7 +2,11 @@ package dev.kelpie.core.plan;
 
 import dev.kelpie.core.model.InvalidResourceException;
 import dev.kelpie.core.model.Manifests;
+import dev.kelpie.core.model.Origin;
 import dev.kelpie.core.model.Resource;
+import dev.kelpie.core.model.ResourceId;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kelpie.core.plan.internal.StepOrder;
 import dev.kelpie.core.plan.internal.DiffComparison;
 import dev.kelpie.diff.Differ;
@@ -94,6 +98,9 @@ public final class Planner {
             steps.addAll(e.getKey());
             problems.addAll(e.getValue());
         }
+        namespaceToCreate(rendered.manifests(), live, settings).ifPresent(ns ->
+                steps.add(step(ns, SyncAction.CREATE, "CreateNamespace: the destination namespace does not exist",
+                        SyncPhase.SYNC, 0, ObjectSyncOptions.NONE)));
         steps.addAll(pruneSteps(prune, steps, settings));
         prune.refusals().forEach(f -> problems.add("prune refused (" + f.guard() + "): " + f.message()));
         return new SyncPlan(settings.app(), StepOrder.order(steps), prune, problems, settings.applyOutOfSyncOnly());
@@ -125,6 +132,23 @@ public final class Planner {
         }
         String how = options.replace() ? "; replace" : options.serverSideApply() ? "; server-side apply" : "";
         return List.of(step(r, SyncAction.UPDATE, v.reason() + how, SyncPhase.SYNC, wave, options));
+    }
+
+    /** The destination Namespace to create (CreateNamespace), when neither Git nor the cluster has it. */
+    private static Optional<Resource> namespaceToCreate(Manifests desired, Manifests live, PlanSettings settings) {
+        String ns = settings.createNamespace();
+        if (ns.isEmpty()) {
+            return Optional.empty();
+        }
+        ResourceId id = ResourceId.of("", "v1", "Namespace", "", ns);
+        if (desired.contains(id) || live.contains(id)) {
+            return Optional.empty();
+        }
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("apiVersion", "v1");
+        o.put("kind", "Namespace");
+        o.putObject("metadata").put("name", ns);
+        return Optional.of(Resource.adopt(o, Origin.of("CreateNamespace")));
     }
 
     private static List<SyncStep> hookSteps(Resource r, String hookValue, int wave, ObjectSyncOptions options) {

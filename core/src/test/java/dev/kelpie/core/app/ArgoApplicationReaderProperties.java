@@ -49,7 +49,7 @@ class ArgoApplicationReaderProperties {
         return Arbitraries.oneOf(obj, arr);
     }
 
-    @Property(tries = 500)
+    @Property(tries = 200)
     void junkSpecsGiveAnApplicationOrANamedError(@ForAll("junk") JsonNode spec) {
         ObjectNode app = F.objectNode();
         app.put("apiVersion", "argoproj.io/v1alpha1");
