@@ -3,7 +3,6 @@ package dev.kelpie.diff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kelpie.diff.internal.json.GoJson;
 import dev.kelpie.diff.internal.json.JsonValues;
 
 /** Tree comparison with readable failures. */
@@ -13,7 +12,7 @@ final class JsonAssert {
 
     static void assertJsonEquals(String what, JsonNode actual, JsonNode expected) {
         if (!JsonValues.equal(actual, expected)) {
-            assertThat(GoJson.pretty(actual)).as(what).isEqualTo(GoJson.pretty(expected));
+            assertThat(KubectlJson.pretty(actual)).as(what).isEqualTo(KubectlJson.pretty(expected));
             assertThat(JsonValues.equal(actual, expected)).as(what + " (numeric equality)").isTrue();
         }
     }

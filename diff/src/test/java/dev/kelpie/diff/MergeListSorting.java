@@ -17,10 +17,18 @@ final class MergeListSorting {
     }
 
     static JsonNode sort(JsonNode doc, PatchSchema schema) {
-        return map((ObjectNode) doc, schema.node());
+        return map((ObjectNode) doc, schema.node(), false);
     }
 
-    private static ObjectNode map(ObjectNode m, SchemaNode schema) {
+    /**
+     * Sorts only merge lists of primitives: apimachinery compares a primitive list with its
+     * original already sorted in place, so a pure reorder of a sorted list is not patched.
+     */
+    static JsonNode sortPrimitiveLists(JsonNode doc, PatchSchema schema) {
+        return map((ObjectNode) doc, schema.node(), true);
+    }
+
+    private static ObjectNode map(ObjectNode m, SchemaNode schema, boolean primitivesOnly) {
         ObjectNode out = JsonValues.NODES.objectNode();
         m.fields().forEachRemaining(e -> {
             String k = e.getKey();
@@ -30,13 +38,15 @@ final class MergeListSorting {
             } else if (!k.startsWith("$setElementOrder") && !k.equals("$patch")) {
                 FieldMeta meta = schema.lookupForStruct(k, Trail.root("sort"));
                 if (v.isObject()) {
-                    v = map((ObjectNode) v, meta.schema());
+                    v = map((ObjectNode) v, meta.schema(), primitivesOnly);
                 } else if (v.isArray() && meta.strategies().contains("merge")) {
                     List<JsonNode> list = items(v);
                     if (!list.isEmpty() && list.get(0).isObject()) {
                         List<JsonNode> sorted = new ArrayList<>();
-                        list.forEach(x -> sorted.add(map((ObjectNode) x, meta.schema())));
-                        sorted.sort(Comparator.comparing(x -> JsonValues.goString(x.get(meta.mergeKey()))));
+                        list.forEach(x -> sorted.add(map((ObjectNode) x, meta.schema(), primitivesOnly)));
+                        if (!primitivesOnly) {
+                            sorted.sort(Comparator.comparing(x -> JsonValues.goString(x.get(meta.mergeKey()))));
+                        }
                         v = array(sorted);
                     } else {
                         v = array(scalars(list, true));

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kelpie.diff.internal.json.GoJson;
 import dev.kelpie.diff.internal.json.JsonValues;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -132,8 +131,8 @@ class StrategicMergeConformanceTest {
         JsonNode original = Corpus.json(c.get("original").asText());
         JsonNode modified = Corpus.json(c.get("modified").asText());
         ObjectNode p = StrategicMerge.createTwoWay(original, modified, schema);
-        assertThat(GoJson.compact(p)).isEqualTo(c.get("twoWay").asText());
-        assertThat(GoJson.compact(StrategicMerge.apply(original, p, schema))).isEqualTo(c.get("twoWayResult").asText());
+        assertThat(KubectlJson.compact(p)).isEqualTo(c.get("twoWay").asText());
+        assertThat(KubectlJson.compact(StrategicMerge.apply(original, p, schema))).isEqualTo(c.get("twoWayResult").asText());
     }
 
     private static void runSort(JsonNode c, PatchSchema schema) {

@@ -1,20 +1,19 @@
-package dev.kelpie.diff.internal.json;
+package dev.kelpie.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 /**
- * Writes JSON the way Go's {@code encoding/json} marshals decoded Kubernetes objects (and so
+ * JSON text as kubectl prints it. Writes JSON the way Go's {@code encoding/json} marshals decoded Kubernetes objects (and so
  * the way {@code kubectl ... -o json} prints them): object keys sorted, numbers in Go's
  * format ({@code 1e+21}, {@code 3.4028234663852886e+38}), optional 4-space indentation.
  * Stateless and thread-safe.
  */
-public final class GoJson {
-    private GoJson() {
+public final class KubectlJson {
+    private KubectlJson() {
     }
 
     /** Compact text. */
@@ -86,9 +85,27 @@ public final class GoJson {
         sb.append(" ".repeat(indent * depth));
     }
 
+    /** Go escapes HTML characters and the line/paragraph separators, and writes other text as is. */
     private static void string(String s, StringBuilder sb) {
         sb.append('"');
-        sb.append(JsonStringEncoder.getInstance().quoteAsString(s));
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '<', '>', '&', '\u2028', '\u2029' -> sb.append(String.format("\\u%04x", (int) c));
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
         sb.append('"');
     }
 

@@ -1,0 +1,89 @@
+package dev.kelpie.kustomize.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kelpie.core.model.Manifests;
+import dev.kelpie.core.model.Resource;
+import dev.kelpie.core.source.FileTree;
+import dev.kelpie.kustomize.KustomizeException;
+import dev.kelpie.kustomize.LoadRestrictor;
+import dev.kelpie.kustomize.Reorder;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One whole {@code kustomize build}: accumulate the tree, then the steps kustomize runs once at
+ * the top (hash suffixes, name references, vars), then order and clean up.
+ */
+public final class Build {
+    private Build() {
+    }
+
+    /** Options of a build; immutable. */
+    public record Options(LoadRestrictor restrictor, Reorder reorder, boolean managedByLabel, String managedByValue) {
+    }
+
+    public static List<Resource> run(FileTree tree, String path, Options options) {
+        KustTarget target = new KustTarget(tree, options.restrictor());
+        KustTarget.Accumulation ra = target.build(FileTree.normalize(path));
+        ResourceList m = ra.resources;
+        // Generated names get their hash only now, after every overlay changed their content.
+        for (KResource r : m) {
+            if (r.needsHash) {
+                String hash = NameHash.of(r);
+                r.storePreviousId();
+                r.setName(r.name() + "-" + hash);
+            }
+        }
+        // With all names final, references follow them; vars read the final values.
+        NameReferences.fix(m, ra.config);
+        Vars.resolve(m, ra.vars, ra.config.get("varReference"));
+        List<KResource> out = new ArrayList<>(m.items);
+        order(out, target.root, options.reorder());
+        List<Resource> result = new ArrayList<>();
+        for (KResource r : out) {
+            if (options.managedByLabel() || target.root.strings("buildMetadata").contains("managedByLabel")) {
+                r.labels(true).put("app.kubernetes.io/managed-by", options.managedByValue());
+            }
+            try {
+                result.add(Resource.adopt(r.obj, r.origin));
+            } catch (RuntimeException e) {
+                throw new KustomizeException(r.origin.file() + ": " + e.getMessage(), e);
+            }
+        }
+        return result;
+    }
+
+    private static void order(List<KResource> out, KustomizationFile root, Reorder reorder) {
+        JsonNode sort = root.get("sortOptions");
+        if (sort != null) {
+            String order = sort.path("order").asText("");
+            if (order.equals("legacy")) {
+                JsonNode legacy = sort.path("legacySortOptions");
+                if (legacy.isObject()) {
+                    out.sort(LegacyOrder.comparator(strings(legacy.get("orderFirst")), strings(legacy.get("orderLast"))));
+                } else {
+                    out.sort(LegacyOrder.comparator());
+                }
+            } else if (!order.equals("fifo")) {
+                throw new KustomizeException(root.file + ": sortOptions: the field order must be either 'legacy' or 'fifo'");
+            }
+            return;
+        }
+        if (reorder == Reorder.LEGACY) {
+            out.sort(LegacyOrder.comparator());
+        }
+    }
+
+    private static List<String> strings(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        if (n != null && n.isArray()) {
+            n.forEach(e -> out.add(e.asText()));
+        }
+        return out;
+    }
+
+    /** Whether the directory holds a kustomization file. */
+    public static boolean hasKustomization(FileTree tree, String dir) {
+        return KustomizationFile.findFile(tree, FileTree.normalize(dir)) != null;
+    }
+}

@@ -1,0 +1,237 @@
+package dev.kelpie.kustomize.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kelpie.core.model.Origin;
+import dev.kelpie.core.source.FileTree;
+import dev.kelpie.core.source.PathEscapeException;
+import dev.kelpie.kustomize.KustomizeException;
+import dev.kelpie.kustomize.LoadRestrictor;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds one kustomization directory: resources (files and nested kustomizations), generators,
+ * components, then this level's transformers, as kustomize's KustTarget does. Not thread-safe;
+ * one instance per build.
+ */
+final class KustTarget {
+    private final FileTree tree;
+    private final LoadRestrictor restrictor;
+    private final Deque<String> stack = new ArrayDeque<>();
+    private final Map<String, Map<String, List<String>>> schemas = new java.util.HashMap<>();
+
+    KustTarget(FileTree tree, LoadRestrictor restrictor) {
+        this.tree = tree;
+        this.restrictor = restrictor;
+    }
+
+    /** What a build accumulates: objects, transformer tables, vars. */
+    static final class Accumulation {
+        final ResourceList resources;
+
+        Accumulation(Map<String, Map<String, List<String>>> schemas) {
+            resources = new ResourceList(schemas);
+        }
+
+        final TransformerConfig config = TransformerConfig.defaults();
+        final List<JsonNode> vars = new java.util.ArrayList<>();
+
+        void absorb(Accumulation sub) {
+            resources.appendAll(sub.resources);
+            config.merge(sub.config);
+            for (JsonNode v : sub.vars) {
+                addVar(v, "");
+            }
+        }
+
+        void addVar(JsonNode v, String file) {
+            String name = Gvk.text(v, "name");
+            for (JsonNode o : vars) {
+                if (Gvk.text(o, "name").equals(name)) {
+                    throw new KustomizeException(file + ": var '" + name + "' already encountered");
+                }
+            }
+            vars.add(v);
+        }
+    }
+
+    KustomizationFile root;
+
+    Accumulation build(String dir) {
+        Accumulation ra = new Accumulation(schemas);
+        root = KustomizationFile.load(tree, dir);
+        originAnnotations = root.strings("buildMetadata").contains("originAnnotations");
+        accumulate(root, ra);
+        return ra;
+    }
+
+    private void accumulate(KustomizationFile k, Accumulation ra) {
+        if (stack.contains(k.dir)) {
+            throw new KustomizeException("cycle detected: " + k.dir + " includes itself (via " + String.join(" -> ", stack) + ")");
+        }
+        stack.push(k.dir);
+        try {
+            FileLoader loader = new FileLoader(tree, k.dir, restrictor);
+            JsonNode openapi = k.get("openapi");
+            if (openapi != null) {
+                if (openapi.has("path") && openapi.has("version")) {
+                    throw new KustomizeException(k.file + ": openapi: builtin version and custom schema provided, "
+                            + "cannot use both");
+                }
+                if (openapi.hasNonNull("path")) {
+                    String p = openapi.get("path").asText();
+                    for (JsonNode doc : Patches.parse(loader.readString(p), loader.resolve(p))) {
+                        CustomSchemas.load(doc, schemas);
+                    }
+                }
+            }
+            for (String res : k.strings("resources")) {
+                accumulateResource(k, loader, res, ra);
+            }
+            for (String res : k.strings("bases")) {
+                accumulateResource(k, loader, res, ra);
+            }
+            for (String c : k.strings("configurations")) {
+                String text = loader.readString(c);
+                for (JsonNode doc : Patches.parse(text, c)) {
+                    ra.config.merge(TransformerConfig.parse(c, doc));
+                }
+            }
+            for (String c : k.strings("crds")) {
+                Crds.addConfig(loader, c, ra.config);
+            }
+            Steps.runGenerators(k, loader, ra, originAnnotations ? relativeToRoot(k.file) : null);
+            for (String c : k.strings("components")) {
+                accumulateComponent(k, loader, c, ra);
+            }
+            Steps.runTransformers(k, loader, ra);
+            Steps.mergeVars(k, ra);
+        } finally {
+            stack.pop();
+        }
+    }
+
+    private void accumulateComponent(KustomizationFile k, FileLoader loader, String c, Accumulation ra) {
+        String path = resolveEntry(k, loader, c, "components");
+        if (!tree.isDirectory(path)) {
+            throw new KustomizeException(k.file + ": components: '" + c + "' must be a directory with a Component");
+        }
+        KustomizationFile sub = KustomizationFile.load(tree, path);
+        if (!sub.isComponent()) {
+            throw new KustomizeException(k.file + ": components: expected kind 'Component' for path '" + path
+                    + "' but got '" + (sub.text("kind").isEmpty() ? "Kustomization" : sub.text("kind")) + "'");
+        }
+        accumulate(sub, ra);
+    }
+
+    private String resolveEntry(KustomizationFile k, FileLoader loader, String entry, String field) {
+        if (entry.contains("://") || entry.startsWith("git@") || entry.startsWith("github.com/")) {
+            throw new KustomizeException(k.file + ": " + field + ": '" + entry + "': remote resources are not enabled");
+        }
+        try {
+            return loader.resolve(entry);
+        } catch (PathEscapeException e) {
+            throw new KustomizeException(k.file + ": " + field + ": '" + entry + "' leaves the tree", e);
+        }
+    }
+
+    private void accumulateResource(KustomizationFile k, FileLoader loader, String entry, Accumulation ra) {
+        String path = resolveEntry(k, loader, entry, "resources");
+        if (tree.isFile(path)) {
+            String text = loader.readString(entry);
+            for (ObjectNode o : FileLoader.objects(path, text)) {
+                if (isKustomization(o)) {
+                    throw new KustomizeException(k.file + ": resources: '" + entry + "' is a kustomization file, not a resource");
+                }
+                checkResource(o, path);
+                stringifyMetadata(o);
+                if (originAnnotations) {
+                    setOrigin(o, "path: " + relativeToRoot(path) + "\n");
+                }
+                ra.resources.append(new KResource(o, Origin.of(path)));
+            }
+            return;
+        }
+        if (tree.isDirectory(path)) {
+            KustomizationFile sub = KustomizationFile.load(tree, path);
+            if (sub.isComponent()) {
+                throw new KustomizeException(k.file + ": resources: expected kind 'Kustomization' for path '" + path
+                        + "' but got 'Component'");
+            }
+            Accumulation subRa = new Accumulation(schemas);
+            accumulate(sub, subRa);
+            ra.absorb(subRa);
+            return;
+        }
+        throw new KustomizeException(k.file + ": accumulating resources: '" + entry
+                + "': no such file or directory under " + KustomizationFile.display(k.dir));
+    }
+
+    private static boolean isKustomization(ObjectNode o) {
+        String kind = o.path("kind").asText("");
+        return (kind.equals("Kustomization") || kind.equals("Component"))
+                && o.path("apiVersion").asText("").startsWith("kustomize.config.k8s.io");
+    }
+
+    private static void checkResource(ObjectNode o, String path) {
+        if (!o.path("kind").isTextual() || o.path("kind").asText().isEmpty()) {
+            throw new KustomizeException(path + ": missing kind in object");
+        }
+        JsonNode md = o.get("metadata");
+        if (md == null || !md.isObject() || md.path("name").asText("").isEmpty()
+                && md.path("generateName").asText("").isEmpty()) {
+            throw new KustomizeException(path + ": missing metadata.name in object " + o.path("kind").asText());
+        }
+    }
+
+    /** Label and annotation values are strings in kustomize's output, whatever the input typed. */
+    static void stringifyMetadata(ObjectNode o) {
+        for (String f : new String[] {"labels", "annotations"}) {
+            JsonNode m = o.path("metadata").get(f);
+            if (m != null && m.isObject()) {
+                ObjectNode om = (ObjectNode) m;
+                List<String> names = new java.util.ArrayList<>();
+                om.fieldNames().forEachRemaining(names::add);
+                for (String k : names) {
+                    JsonNode v = om.get(k);
+                    if (v.isValueNode() && !v.isTextual() && !v.isNull()) {
+                        om.put(k, v.asText());
+                    }
+                }
+            }
+        }
+    }
+
+    static void setOrigin(ObjectNode o, String value) {
+        JsonNode md = o.get("metadata");
+        if (md == null || !md.isObject()) {
+            return;
+        }
+        JsonNode a = md.get("annotations");
+        ObjectNode annotations = a != null && a.isObject() ? (ObjectNode) a : ((ObjectNode) md).putObject("annotations");
+        if (!annotations.has(ORIGIN)) {
+            annotations.put(ORIGIN, value);
+        }
+    }
+
+    static final String ORIGIN = "config.kubernetes.io/origin";
+
+    /** A tree path as the top kustomization names it ({@code ../base/x.yaml}). */
+    String relativeToRoot(String path) {
+        java.nio.file.Path from = java.nio.file.Path.of("/" + root.dir);
+        return from.relativize(java.nio.file.Path.of("/" + path)).toString().replace('\\', '/');
+    }
+
+    boolean originAnnotations;
+
+    static Map<String, String> stringMap(JsonNode n) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (n != null && n.isObject()) {
+            n.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asText()));
+        }
+        return out;
+    }
+}

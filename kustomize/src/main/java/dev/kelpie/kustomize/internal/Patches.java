@@ -1,0 +1,160 @@
+package dev.kelpie.kustomize.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kelpie.core.yaml.YamlCodec;
+import dev.kelpie.core.yaml.YamlDocument;
+import dev.kelpie.core.yaml.YamlException;
+import dev.kelpie.kustomize.KustomizeException;
+import dev.kelpie.kustomize.PatchTargetNotFoundException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code patches}, {@code patchesStrategicMerge} and {@code patchesJson6902}: strategic merge
+ * patches (by the patch's own id or a selector) and JSON 6902 patches (by selector).
+ */
+final class Patches {
+    private Patches() {
+    }
+
+    /** One {@code patches:} entry: inline or from a file, SMP or JSON 6902, with an optional target. */
+    static void applyEntry(ResourceList m, JsonNode entry, FileLoader loader, String file) {
+        String text;
+        String source;
+        if (entry.isTextual()) {
+            throw new KustomizeException(file + ": patches: expected a mapping with path or patch, got a string");
+        }
+        if (entry.hasNonNull("path") && entry.hasNonNull("patch")) {
+            throw new KustomizeException(file + ": patches: patch and path can't be set at the same time");
+        }
+        if (entry.hasNonNull("path")) {
+            source = loader.resolve(entry.get("path").asText());
+            text = loader.readString(entry.get("path").asText());
+        } else if (entry.hasNonNull("patch")) {
+            source = file;
+            text = entry.get("patch").asText();
+        } else {
+            throw new KustomizeException(file + ": patches: must specify one of patch and path");
+        }
+        JsonNode options = entry.get("options");
+        boolean allowName = options != null && options.path("allowNameChange").asBoolean(false);
+        boolean allowKind = options != null && options.path("allowKindChange").asBoolean(false);
+        Selector target = entry.hasNonNull("target") ? Selector.from(entry.get("target")) : null;
+        List<JsonNode> docs = parse(text, source);
+        if (docs.size() == 1 && docs.get(0).isArray()) {
+            if (target == null) {
+                throw new KustomizeException(file + ": patches: must specify a target for JSON patch " + source);
+            }
+            JsonPatch p = JsonPatch.of(docs.get(0), source);
+            for (KResource r : m.select(target)) {
+                applyJson(r, p);
+            }
+            return;
+        }
+        for (JsonNode d : docs) {
+            if (!d.isObject()) {
+                throw new KustomizeException(source + ": patch must be a mapping or a JSON 6902 sequence");
+            }
+            applySmp(m, (ObjectNode) d, target, allowName, allowKind, source, file);
+        }
+    }
+
+    static List<JsonNode> parse(String text, String source) {
+        List<JsonNode> out = new ArrayList<>();
+        try {
+            for (YamlDocument d : YamlCodec.defaults().readDocuments(source, text)) {
+                if (!d.tree().isNull()) {
+                    out.add(d.tree());
+                }
+            }
+        } catch (YamlException e) {
+            throw new KustomizeException(e.getMessage(), e);
+        }
+        return out;
+    }
+
+    static void applyJson(KResource r, JsonPatch p) {
+        JsonNode result = p.apply(r.obj, r.curId().toString());
+        if (!result.isObject()) {
+            throw new KustomizeException("JSON patch turned " + r.curId() + " into a non-object");
+        }
+        r.obj = (ObjectNode) result;
+    }
+
+    static void applySmp(ResourceList m, ObjectNode patch, Selector target, boolean allowName, boolean allowKind,
+                         String source, String file) {
+        List<KResource> targets;
+        if (target == null) {
+            String av = patch.path("apiVersion").asText("");
+            String kind = patch.path("kind").asText("");
+            String name = patch.path("metadata").path("name").asText("");
+            String ns = patch.path("metadata").path("namespace").asText("");
+            Rid id = Rid.of(av, kind, name, ns);
+            targets = m.matchingAnyId(id::sameAs);
+            if (targets.isEmpty()) {
+                throw new PatchTargetNotFoundException(file, id.toString());
+            }
+            if (targets.size() > 1) {
+                throw new KustomizeException(file + ": patches: multiple matches for Id " + id + "; failed to find unique target for patch " + id);
+            }
+        } else {
+            targets = m.select(target);
+        }
+        for (KResource r : targets) {
+            ObjectNode copy = patch.deepCopy();
+            copy.put("apiVersion", r.apiVersion());
+            if (!copy.has("kind")) {
+                copy.put("kind", r.kind());
+            }
+            smp(m, r, copy, allowName, allowKind);
+        }
+    }
+
+    /** Merges one patch into one object; removes the object when the patch deletes it. */
+    static void smp(ResourceList m, KResource r, ObjectNode patch, boolean allowName, boolean allowKind) {
+        String name = r.name();
+        String ns = r.namespace();
+        String kind = r.kind();
+        if (allowName || allowKind) {
+            r.storePreviousId();
+        }
+        ObjectNode merged = StrategicMerge.merge(r.obj, patch, m.schemaFor(r));
+        if (merged == null || merged.isEmpty()) {
+            m.remove(r);
+            return;
+        }
+        r.obj = merged;
+        if (!allowKind) {
+            r.obj.put("kind", kind);
+        }
+        if (!allowName) {
+            r.setName(name);
+        }
+        r.setNamespace(ns);
+    }
+
+    /** A {@code patchesJson6902} entry: target plus path or inline patch (YAML or JSON). */
+    static void applyJson6902Entry(ResourceList m, JsonNode entry, FileLoader loader, String file) {
+        if (!entry.hasNonNull("target")) {
+            throw new KustomizeException(file + ": patchesJson6902: must specify a target");
+        }
+        String text;
+        String source;
+        if (entry.hasNonNull("path")) {
+            source = loader.resolve(entry.get("path").asText());
+            text = loader.readString(entry.get("path").asText());
+        } else {
+            source = file;
+            text = entry.path("patch").asText("");
+        }
+        List<JsonNode> docs = parse(text, source);
+        if (docs.isEmpty()) {
+            return;
+        }
+        JsonPatch p = JsonPatch.of(docs.get(0), source);
+        for (KResource r : m.select(Selector.from(entry.get("target")))) {
+            applyJson(r, p);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.kelpie.kustomize.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kelpie.core.yaml.YamlCodec;
+import dev.kelpie.kustomize.KustomizeException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The field-spec tables of the built-in transformers (kustomize's transformer configuration):
+ * the defaults, plus what {@code configurations:} files and CRDs add. Not thread-safe; each
+ * build works on its own copy of the shared defaults.
+ */
+final class TransformerConfig {
+    static final List<String> TABLES = List.of("commonLabels", "templateLabels", "commonAnnotations", "namespace",
+            "namePrefix", "nameSuffix", "images", "replicas", "varReference", "labels");
+    private static final TransformerConfig DEFAULTS = loadDefaults();
+
+    final Map<String, List<FieldSpec>> tables = new LinkedHashMap<>();
+    /** Referral GVK to the fields that refer to it by name. */
+    final List<NameBackRef> nameReference = new ArrayList<>();
+
+    record NameBackRef(Gvk referral, List<FieldSpec> referrers) {
+    }
+
+    private TransformerConfig() {
+        TABLES.forEach(t -> tables.put(t, new ArrayList<>()));
+    }
+
+    static TransformerConfig defaults() {
+        TransformerConfig c = new TransformerConfig();
+        c.merge(DEFAULTS);
+        return c;
+    }
+
+    static TransformerConfig empty() {
+        return new TransformerConfig();
+    }
+
+    List<FieldSpec> get(String table) {
+        return tables.get(table);
+    }
+
+    static TransformerConfig parse(String file, JsonNode root) {
+        TransformerConfig c = new TransformerConfig();
+        if (root == null || !root.isObject()) {
+            return c;
+        }
+        root.fields().forEachRemaining(e -> {
+            if (e.getKey().equals("nameReference")) {
+                for (JsonNode ref : e.getValue()) {
+                    c.addBackRef(new NameBackRef(Gvk.from(ref), FieldSpec.listFrom(ref.get("fieldSpecs"))));
+                }
+            } else if (c.tables.containsKey(e.getKey())) {
+                for (FieldSpec fs : FieldSpec.listFrom(e.getValue())) {
+                    c.addSpec(e.getKey(), fs);
+                }
+            } else if (!e.getKey().equals("nameSpace")) {
+                throw new KustomizeException(file + ": unknown transformer configuration field \"" + e.getKey() + "\"");
+            }
+        });
+        return c;
+    }
+
+    void merge(TransformerConfig other) {
+        other.tables.forEach((t, specs) -> specs.forEach(fs -> addSpec(t, fs)));
+        other.nameReference.forEach(this::addBackRef);
+    }
+
+    void addSpec(String table, FieldSpec fs) {
+        List<FieldSpec> list = tables.get(table);
+        for (int i = 0; i < list.size(); i++) {
+            FieldSpec old = list.get(i);
+            if (old.gvk().equals(fs.gvk()) && old.path().equals(fs.path())) {
+                if (fs.create() && !old.create()) {
+                    list.set(i, fs);
+                }
+                return;
+            }
+        }
+        list.add(fs);
+    }
+
+    private void addBackRef(NameBackRef ref) {
+        for (int i = 0; i < nameReference.size(); i++) {
+            NameBackRef old = nameReference.get(i);
+            if (old.referral().equals(ref.referral())) {
+                List<FieldSpec> merged = new ArrayList<>(old.referrers());
+                for (FieldSpec fs : ref.referrers()) {
+                    if (merged.stream().noneMatch(o -> o.gvk().equals(fs.gvk()) && o.path().equals(fs.path()))) {
+                        merged.add(fs);
+                    }
+                }
+                nameReference.set(i, new NameBackRef(old.referral(), merged));
+                return;
+            }
+        }
+        nameReference.add(ref);
+    }
+
+    private static TransformerConfig loadDefaults() {
+        try (InputStream in = TransformerConfig.class.getResourceAsStream("builtin-config.yaml")) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return parse("builtin-config.yaml", YamlCodec.defaults().readDocuments("builtin-config.yaml", text).get(0).tree());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
