@@ -89,6 +89,7 @@ class RenderMatchesKubectlKustomizeTest {
         YamlCodec yaml = YamlCodec.defaults();
         assertThat(yaml.readResources("kelpie", actual).stream().map(r -> r.unsafeTree()).toList())
                 .isEqualTo(yaml.readResources("kubectl", expected).stream().map(r -> r.unsafeTree()).toList());
+        assertThat(actual).as("byte for byte").isEqualTo(expected);
     }
 
     private static boolean kubectlAvailable() {
