@@ -16,9 +16,15 @@ import java.util.stream.Stream;
  * Compares reading a 10,000-file revision from a warm {@link GitSource} mirror (snapshot plus
  * reading every file from Git objects) with {@code git clone --depth 1 file://…} of the same
  * repository (which writes a checkout). The repository (10,000 YAML files in 100 folders, one
- * commit) is made with the {@code git} command in a temporary folder. Not a test: run by hand
- * with the test class path (see {@link PlanBenchmark}). Prints medians of 7 runs after 2
- * warm-up runs each.
+ * commit) is made with the {@code git} command in a temporary folder. Not a test (surefire
+ * skips it by name); run by hand:
+ * <pre>
+ * mvn -q -o -pl core -am test-compile
+ * mvn -q -o -pl core -am dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
+ * (cd core &amp;&amp; java -cp target/test-classes:target/classes:../diff/target/classes:$(cat /tmp/cp.txt) \
+ *     dev.kelpie.core.bench.SnapshotBenchmark)
+ * </pre>
+ * Prints medians of 7 runs after 2 warm-up runs each.
  */
 public final class SnapshotBenchmark {
     private SnapshotBenchmark() {
