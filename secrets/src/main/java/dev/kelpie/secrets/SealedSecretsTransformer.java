@@ -74,7 +74,35 @@ public final class SealedSecretsTransformer implements dev.kelpie.core.transform
         for (TransformResult.Outcome.Failed f : r.failures()) {
             ctx.warn(f.sealedSecret() + ": left sealed: " + f.cause().getMessage());
         }
-        return r.manifests();
+        java.util.Set<ResourceId> made = new java.util.HashSet<>();
+        for (TransformResult.Outcome o : r.outcomes()) {
+            if (o instanceof TransformResult.Outcome.Unsealed u) {
+                made.add(u.secret());
+            }
+        }
+        // In the pipeline the SealedSecret is replaced and never reaches the cluster, so an owner
+        // reference to it would point at nothing and the garbage collector would delete the Secret.
+        return r.manifests().map(res -> made.contains(res.id()) ? withoutSealedSecretOwner(res) : res);
+    }
+
+    private static Resource withoutSealedSecretOwner(Resource secret) {
+        return secret.edit(t -> {
+            com.fasterxml.jackson.databind.JsonNode md = t.get("metadata");
+            com.fasterxml.jackson.databind.JsonNode refs = md.get("ownerReferences");
+            if (refs != null && refs.isArray()) {
+                com.fasterxml.jackson.databind.node.ArrayNode kept = ((com.fasterxml.jackson.databind.node.ArrayNode) refs).arrayNode();
+                refs.forEach(ref -> {
+                    if (!"SealedSecret".equals(ref.path("kind").asText())) {
+                        kept.add(ref);
+                    }
+                });
+                if (kept.isEmpty()) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) md).remove("ownerReferences");
+                } else {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) md).set("ownerReferences", kept);
+                }
+            }
+        });
     }
 
     public TransformResult transform(Manifests in) {

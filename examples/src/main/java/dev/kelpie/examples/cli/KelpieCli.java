@@ -24,6 +24,9 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             RenderCommand.class,
             PlanCommand.class,
+            DemoCommand.class,
+            SyncCommand.class,
+            StatusCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class KelpieCli implements Runnable {

@@ -24,7 +24,8 @@ final class AppState {
     ReconcilePass.Rendered lastRendered;
     String lastSyncedRevision;
     final Deque<ReconcileResult> history = new ArrayDeque<>();
-    final List<CompletableFuture<ReconcileResult>> waiters = new ArrayList<>();
+    /** Callers waiting for the next pass to start and finish. */
+    List<CompletableFuture<ReconcileResult>> waiters = new ArrayList<>();
     final List<Watch> watches = new ArrayList<>();
     final java.util.Set<String> watchedGroupKinds = new java.util.HashSet<>();
 

@@ -186,8 +186,12 @@ public final class ReconcileLoop {
 
     private void runPass(AppState s, String reason) {
         Application app;
+        List<CompletableFuture<ReconcileResult>> waiters;
         synchronized (s) {
             app = s.app;
+            // only those who asked before this pass started see its result; later askers get the next one
+            waiters = s.waiters;
+            s.waiters = new ArrayList<>();
         }
         emit(app.name(), ReconcileEvent.Type.PASS_STARTED, "pass started (" + reason + ")");
         boolean apply = !settings.detectOnly() && (app.syncPolicy().automatedSync() || reason.equals("refresh-sync"));
@@ -204,11 +208,11 @@ public final class ReconcileLoop {
                     new dev.kelpie.core.health.ApplicationHealth(HealthStatus.UNKNOWN, Map.of()), Optional.empty(),
                     List.of(), List.of(), Optional.of(e.toString()), Map.of(), Instant.now(settings.clock()));
         }
-        finish(s, app, result, reason);
+        finish(s, app, result, reason, waiters);
     }
 
-    private void finish(AppState s, Application app, ReconcileResult result, String reason) {
-        List<CompletableFuture<ReconcileResult>> waiters;
+    private void finish(AppState s, Application app, ReconcileResult result, String reason,
+                        List<CompletableFuture<ReconcileResult>> waiters) {
         boolean again;
         synchronized (s) {
             s.history.addFirst(result);
@@ -222,8 +226,6 @@ public final class ReconcileLoop {
             if (!reason.equals("drift")) {
                 s.selfHealStreak = 0;
             }
-            waiters = new ArrayList<>(s.waiters);
-            s.waiters.clear();
             s.running = false;
             again = s.pending;
             s.pending = false;
@@ -329,8 +331,8 @@ public final class ReconcileLoop {
         Application app;
         ReconcilePass.Rendered rendered;
         synchronized (s) {
-            if (s.running || s.suspended) {
-                return; // our own writes, or a pass that will see the change anyway
+            if (s.suspended) {
+                return;
             }
             app = s.app;
             rendered = s.lastRendered;
@@ -343,8 +345,17 @@ public final class ReconcileLoop {
         if (desired.isEmpty()) {
             return;
         }
+        // Our own writes match Git and stop here; only a real drift goes on.
         if (event.type() != WatchEvent.Type.DELETED && !drifted(app, desired.get(), event.object())) {
             return;
+        }
+        synchronized (s) {
+            if (s.running) {
+                // the running pass may have read the object before the edit: run once more after it
+                s.pending = true;
+                s.pendingReason = "drift";
+                return;
+            }
         }
         boolean heal = app.syncPolicy().automatedSync() && app.syncPolicy().selfHeal() && !settings.detectOnly();
         if (!heal) {

@@ -141,7 +141,9 @@ public final class ReconcilePass {
         if (!apply) {
             return detectOnly(app, revision, desired, plan, timings, warnings);
         }
-        if (!plan.problems().isEmpty()) {
+        // A refused prune still lets creates and updates through; any other problem (a resource
+        // another application owns, with FailOnSharedResource) refuses the whole sync, as Argo CD.
+        if (plan.problems().size() > plan.prune().refusals().size()) {
             return result(app, revision, Phase.REFUSED, SyncStatus.OUT_OF_SYNC, assess(desired), plan, List.of(),
                     warnings, Optional.of(String.join("; ", plan.problems())), timings);
         }
