@@ -50,13 +50,17 @@ public record Application(String name, ApplicationSource source, Destination des
         return b;
     }
 
-    /** The planner settings this application implies. */
+    /**
+     * The planner settings this application implies. CreateNamespace is left to the executor
+     * (which checks the cluster for the namespace); callers that want it as a plan step use
+     * {@link PlanSettings#withCreateNamespace(String)} and pass the live Namespace if it exists.
+     */
     public PlanSettings planSettings() {
         PrunePolicy prune = (syncPolicy.prune() ? PrunePolicy.on() : PrunePolicy.off())
                 .withAllowEmpty(syncPolicy.allowEmpty())
                 .withPruneLast(syncOptions.pruneLast());
         return new PlanSettings(name, prune, syncOptions.applyOutOfSyncOnly(), syncOptions.replace(),
-                syncOptions.serverSideApply(), syncOptions.failOnSharedResource(), ignoreRules);
+                syncOptions.serverSideApply(), syncOptions.failOnSharedResource(), ignoreRules, "");
     }
 
     /** Collects an application's settings. Not thread-safe; confine to one thread. */

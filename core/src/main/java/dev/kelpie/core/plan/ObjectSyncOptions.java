@@ -24,8 +24,7 @@ public record ObjectSyncOptions(boolean pruneDisabled, boolean pruneNeedsConfirm
 
     /** The options an object's annotation sets. */
     public static ObjectSyncOptions of(Resource r) {
-        String v = r.annotations().get(SyncAnnotations.SYNC_OPTIONS);
-        return v == null ? NONE : parse(v);
+        return SyncAnnotations.read(r, SyncAnnotations.SYNC_OPTIONS).map(ObjectSyncOptions::parse).orElse(NONE);
     }
 
     /** Parses a comma-separated option list such as {@code Prune=false,Replace=true}. */

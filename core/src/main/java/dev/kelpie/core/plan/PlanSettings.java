@@ -7,15 +7,17 @@ import java.util.Objects;
 /**
  * What the planner needs to know about an application: its name (for tracking ids), the prune
  * policy, the sync options that change the plan, and the ignore rules. Defaults are the safe
- * ones: prune off, client-side apply, shared objects skipped. Immutable and thread-safe.
+ * ones: prune off, client-side apply, shared objects skipped, no namespace creation. Immutable and thread-safe.
  */
 public record PlanSettings(String app, PrunePolicy prune, boolean applyOutOfSyncOnly, boolean replace,
-                           boolean serverSideApply, boolean failOnSharedResource, List<IgnoreRule> ignoreRules) {
+                           boolean serverSideApply, boolean failOnSharedResource, List<IgnoreRule> ignoreRules,
+                           String createNamespace) {
 
     public PlanSettings {
         Objects.requireNonNull(app, "app");
         Objects.requireNonNull(prune, "prune");
         ignoreRules = List.copyOf(ignoreRules);
+        Objects.requireNonNull(createNamespace, "createNamespace");
         if (app.isEmpty() || app.contains(":")) {
             throw new IllegalArgumentException("app: a non-empty name without ':' is required, got '" + app + "'");
         }
@@ -23,30 +25,36 @@ public record PlanSettings(String app, PrunePolicy prune, boolean applyOutOfSync
 
     /** Safe defaults for application {@code app}. */
     public static PlanSettings of(String app) {
-        return new PlanSettings(app, PrunePolicy.off(), false, false, false, false, List.of());
+        return new PlanSettings(app, PrunePolicy.off(), false, false, false, false, List.of(), "");
+    }
+
+    /** Plans the creation of this namespace when neither Git nor the cluster has it ({@code ""}: off). */
+    public PlanSettings withCreateNamespace(String namespace) {
+        return new PlanSettings(app, prune, applyOutOfSyncOnly, replace, serverSideApply, failOnSharedResource, ignoreRules,
+                namespace);
     }
 
     public PlanSettings withPrune(PrunePolicy p) {
-        return new PlanSettings(app, p, applyOutOfSyncOnly, replace, serverSideApply, failOnSharedResource, ignoreRules);
+        return new PlanSettings(app, p, applyOutOfSyncOnly, replace, serverSideApply, failOnSharedResource, ignoreRules, createNamespace);
     }
 
     public PlanSettings withIgnoreRules(List<IgnoreRule> rules) {
-        return new PlanSettings(app, prune, applyOutOfSyncOnly, replace, serverSideApply, failOnSharedResource, rules);
+        return new PlanSettings(app, prune, applyOutOfSyncOnly, replace, serverSideApply, failOnSharedResource, rules, createNamespace);
     }
 
     public PlanSettings withFailOnSharedResource(boolean fail) {
-        return new PlanSettings(app, prune, applyOutOfSyncOnly, replace, serverSideApply, fail, ignoreRules);
+        return new PlanSettings(app, prune, applyOutOfSyncOnly, replace, serverSideApply, fail, ignoreRules, createNamespace);
     }
 
     public PlanSettings withApplyOutOfSyncOnly(boolean only) {
-        return new PlanSettings(app, prune, only, replace, serverSideApply, failOnSharedResource, ignoreRules);
+        return new PlanSettings(app, prune, only, replace, serverSideApply, failOnSharedResource, ignoreRules, createNamespace);
     }
 
     public PlanSettings withReplace(boolean r) {
-        return new PlanSettings(app, prune, applyOutOfSyncOnly, r, serverSideApply, failOnSharedResource, ignoreRules);
+        return new PlanSettings(app, prune, applyOutOfSyncOnly, r, serverSideApply, failOnSharedResource, ignoreRules, createNamespace);
     }
 
     public PlanSettings withServerSideApply(boolean ssa) {
-        return new PlanSettings(app, prune, applyOutOfSyncOnly, replace, ssa, failOnSharedResource, ignoreRules);
+        return new PlanSettings(app, prune, applyOutOfSyncOnly, replace, ssa, failOnSharedResource, ignoreRules, createNamespace);
     }
 }

@@ -2,13 +2,18 @@ package dev.kelpie.core.plan;
 
 import dev.kelpie.core.model.InvalidResourceException;
 import dev.kelpie.core.model.Manifests;
+import dev.kelpie.core.model.Origin;
 import dev.kelpie.core.model.Resource;
+import dev.kelpie.core.model.ResourceId;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kelpie.core.plan.internal.StepOrder;
 import dev.kelpie.core.plan.internal.DiffComparison;
 import dev.kelpie.diff.Differ;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -35,6 +40,7 @@ import java.util.TreeMap;
  * Immutable and thread-safe.
  */
 public final class Planner {
+    private static final int PARALLEL_THRESHOLD = 512;
     private final LiveComparison custom;
     private final PrunePlanner prunePlanner = PrunePlanner.create();
 
@@ -80,9 +86,21 @@ public final class Planner {
         List<String> problems = new ArrayList<>();
         List<SyncStep> steps = new ArrayList<>();
         LiveComparison comparison = comparisonFor(settings);
-        for (Resource r : rendered.manifests()) {
-            steps.addAll(stepsFor(r, live, settings, comparison, problems));
+        // Comparisons are independent and dominate large plans: run them in parallel, keep order.
+        var desiredObjects = rendered.manifests().list();
+        var perObject = (desiredObjects.size() >= PARALLEL_THRESHOLD ? desiredObjects.parallelStream() : desiredObjects.stream())
+                .map(r -> {
+                    List<String> own = new ArrayList<>(0);
+                    return Map.entry(stepsFor(r, live, settings, comparison, own), own);
+                })
+                .toList();
+        for (var e : perObject) {
+            steps.addAll(e.getKey());
+            problems.addAll(e.getValue());
         }
+        namespaceToCreate(rendered.manifests(), live, settings).ifPresent(ns ->
+                steps.add(step(ns, SyncAction.CREATE, "CreateNamespace: the destination namespace does not exist",
+                        SyncPhase.SYNC, 0, ObjectSyncOptions.NONE)));
         steps.addAll(pruneSteps(prune, steps, settings));
         prune.refusals().forEach(f -> problems.add("prune refused (" + f.guard() + "): " + f.message()));
         return new SyncPlan(settings.app(), StepOrder.order(steps), prune, problems, settings.applyOutOfSyncOnly());
@@ -92,7 +110,7 @@ public final class Planner {
                                            List<String> problems) {
         ObjectSyncOptions options = merged(ObjectSyncOptions.of(r), settings);
         int wave = wave(r);
-        String hook = r.annotations().get(SyncAnnotations.HOOK);
+        String hook = SyncAnnotations.read(r, SyncAnnotations.HOOK).orElse(null);
         if (hook != null) {
             return hookSteps(r, hook, wave, options);
         }
@@ -116,10 +134,27 @@ public final class Planner {
         return List.of(step(r, SyncAction.UPDATE, v.reason() + how, SyncPhase.SYNC, wave, options));
     }
 
+    /** The destination Namespace to create (CreateNamespace), when neither Git nor the cluster has it. */
+    private static Optional<Resource> namespaceToCreate(Manifests desired, Manifests live, PlanSettings settings) {
+        String ns = settings.createNamespace();
+        if (ns.isEmpty()) {
+            return Optional.empty();
+        }
+        ResourceId id = ResourceId.of("", "v1", "Namespace", "", ns);
+        if (desired.contains(id) || live.contains(id)) {
+            return Optional.empty();
+        }
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("apiVersion", "v1");
+        o.put("kind", "Namespace");
+        o.putObject("metadata").put("name", ns);
+        return Optional.of(Resource.adopt(o, Origin.of("CreateNamespace")));
+    }
+
     private static List<SyncStep> hookSteps(Resource r, String hookValue, int wave, ObjectSyncOptions options) {
         Set<HookDeletePolicy> policies;
         try {
-            policies = HookDeletePolicy.parse(r.annotations().getOrDefault(SyncAnnotations.HOOK_DELETE_POLICY, ""));
+            policies = HookDeletePolicy.parse(SyncAnnotations.read(r, SyncAnnotations.HOOK_DELETE_POLICY).orElse(""));
         } catch (IllegalArgumentException e) {
             throw new InvalidResourceException(r.origin(),
                     "metadata.annotations." + SyncAnnotations.HOOK_DELETE_POLICY, r.id() + ": " + e.getMessage());
@@ -197,7 +232,7 @@ public final class Planner {
 
     /** The sync wave of an object (0 when unset). */
     static int wave(Resource r) {
-        String v = r.annotations().get(SyncAnnotations.SYNC_WAVE);
+        String v = SyncAnnotations.read(r, SyncAnnotations.SYNC_WAVE).orElse(null);
         if (v == null || v.isBlank()) {
             return 0;
         }

@@ -27,4 +27,13 @@ public final class SyncAnnotations {
 
     private SyncAnnotations() {
     }
+
+    /**
+     * One annotation of an object, read straight from its tree (no map built: the planner reads
+     * several per object on 10,000-object plans); empty when absent.
+     */
+    public static java.util.Optional<String> read(dev.kelpie.core.model.Resource r, String key) {
+        com.fasterxml.jackson.databind.JsonNode v = r.unsafeTree().path("metadata").path("annotations").get(key);
+        return v == null || v.isNull() ? java.util.Optional.empty() : java.util.Optional.of(v.asText());
+    }
 }

@@ -26,8 +26,7 @@ public record TrackingId(String app, String group, String kind, String namespace
 
     /** The tracking id an object carries, if its annotation parses. */
     public static Optional<TrackingId> of(Resource r) {
-        String v = r.annotations().get(SyncAnnotations.TRACKING_ID);
-        return v == null ? Optional.empty() : parse(v);
+        return SyncAnnotations.read(r, SyncAnnotations.TRACKING_ID).flatMap(TrackingId::parse);
     }
 
     /** Parses {@code app:group/kind:namespace/name}; empty when malformed. */

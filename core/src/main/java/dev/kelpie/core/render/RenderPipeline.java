@@ -1,5 +1,7 @@
 package dev.kelpie.core.render;
 
+import dev.kelpie.core.model.DuplicateResourceException;
+import dev.kelpie.core.model.InvalidResourceException;
 import dev.kelpie.core.model.Manifests;
 import dev.kelpie.core.source.FileTree;
 import dev.kelpie.core.source.NoSuchPathException;
@@ -84,12 +86,17 @@ public final class RenderPipeline {
         Renderer renderer = rendererFor(tree, p);
         LOG.debug("rendering {}:{} with {}", tree.describe(), p, renderer.name());
         Manifests m = renderer.render(tree, p);
-        m = new NamespaceTransformer().apply(m, ctx);
-        for (Transformer t : transformers) {
-            m = t.apply(m, ctx);
+        try {
+            m = new NamespaceTransformer().apply(m, ctx);
+            for (Transformer t : transformers) {
+                m = t.apply(m, ctx);
+            }
+            m = apiCheck.apply(m, ctx);
+            m = new TrackingTransformer().apply(m, ctx);
+        } catch (DuplicateResourceException | InvalidResourceException e) {
+            // e.g. namespace defaulting made two objects collide: still a failed render, never a prune
+            throw new RenderException(tree.describe() + ":" + p + ": " + e.getMessage(), e);
         }
-        m = apiCheck.apply(m, ctx);
-        m = new TrackingTransformer().apply(m, ctx);
         return new RenderResult(m, renderer.name(), ctx.warnings());
     }
 

@@ -155,9 +155,39 @@ public final class GitSource implements Source, AutoCloseable {
 
     @Override
     public Snapshot snapshot(String revision) {
+        try {
+            return snapshotOnce(revision);
+        } catch (SourceException e) {
+            if (!mirrorDamaged()) {
+                throw e;
+            }
+            // objects vanished or rotted after the mirror was opened: rebuild it once and retry
+            LOG.warn("{}: cache {} lost objects; rebuilding it", name, mirror.dir().getFileName());
+            rebuild();
+            return snapshotOnce(revision);
+        }
+    }
+
+    private Snapshot snapshotOnce(String revision) {
         String commit = resolve(revision);
         ObjectId id = ObjectId.fromString(commit);
         return new Snapshot(commit, GitObjectFileTree.open(repo(), id, name + "@" + commit.substring(0, 7)));
+    }
+
+    /** Whether some ref of the mirror points to an unreadable object. */
+    private boolean mirrorDamaged() {
+        return mirror.problem(repo()) != null;
+    }
+
+    private void rebuild() {
+        synchronized (openLock) {
+            try (CacheLock lock = CacheLock.acquire(mirror.dir())) {
+                if (repository != null) {
+                    repository.close();
+                }
+                repository = mirror.recreate();
+            }
+        }
     }
 
     /**

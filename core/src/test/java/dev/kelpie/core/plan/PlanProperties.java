@@ -91,7 +91,7 @@ class PlanProperties {
                 .as(PrunePolicy::new);
     }
 
-    @Property(tries = 300)
+    @Property(tries = 150)
     void nothingOutsideTheInventoryIsEverPruned(@ForAll("worlds") World w, @ForAll("policies") PrunePolicy policy) {
         SyncPlan plan = Planner.create().plan(w.desired(), w.live(), w.inventory(), PlanSettings.of("shop").withPrune(policy));
         for (SyncStep s : plan.steps(SyncAction.PRUNE)) {
@@ -101,7 +101,7 @@ class PlanProperties {
         }
     }
 
-    @Property(tries = 300)
+    @Property(tries = 150)
     void guardsHold(@ForAll("worlds") World w, @ForAll("policies") PrunePolicy policy) {
         PrunePlan p = PrunePlanner.create().plan("shop", DesiredState.rendered(w.desired()), w.live(), w.inventory(), policy);
         List<PruneDecision> pruned = p.toPrune();
@@ -123,7 +123,7 @@ class PlanProperties {
         assertThat(failed.toPrune()).isEmpty();
     }
 
-    @Property(tries = 300)
+    @Property(tries = 150)
     void plansRespectTheOrderRules(@ForAll("worlds") World w, @ForAll("policies") PrunePolicy policy) {
         SyncPlan plan = Planner.create().plan(w.desired(), w.live(), w.inventory(), PlanSettings.of("shop").withPrune(policy));
         List<SyncStep> steps = plan.steps();

@@ -144,6 +144,18 @@ class PlannerTest {
         }
 
         @Test
+        void createNamespaceComesFirstWhenTheNamespaceIsMissing() {
+            PlanSettings s = settings.withCreateNamespace("app");
+            SyncPlan plan = planner.plan(Manifests.of(cm("a", "1").withAnnotation(SyncAnnotations.HOOK, "PreSync")),
+                    Manifests.empty(), Inventory.empty(), s);
+            assertThat(order(plan)).containsExactly("CREATE Namespace/app", "CREATE ConfigMap/a");
+            assertThat(plan.steps().get(0).phase()).isEqualTo(SyncPhase.PRE_SYNC);
+            SyncPlan exists = planner.plan(Manifests.of(cm("a", "1")), Manifests.of(obj("v1", "Namespace", "", "app")),
+                    Inventory.empty(), s);
+            assertThat(order(exists)).containsExactly("CREATE ConfigMap/a");
+        }
+
+        @Test
         void skipHooksAreSkipped() {
             Resource skip = cm("a", "1").withAnnotation(SyncAnnotations.HOOK, "Skip");
             assertThat(planner.plan(Manifests.of(skip), Manifests.empty(), Inventory.empty(), settings).steps().get(0).action())

@@ -123,6 +123,15 @@ class RenderPipelineTest {
     }
 
     @Test
+    void objectsThatCollideAfterNamespaceDefaultingFailTheRender() {
+        FileTree t = InMemoryFileTree.builder()
+                .file("dup/a.yaml", CM.formatted("x") + "---\n" + CM.formatted("x") + "  namespace: prod\n").build();
+        TransformContext ctx = TransformContext.builder().destinationNamespace("prod").build();
+        assertThatThrownBy(() -> RenderPipeline.builder().build().render(t, "dup", ctx))
+                .isInstanceOf(RenderException.class).hasMessageContaining("ConfigMap prod/x");
+    }
+
+    @Test
     void callerTransformersRunBetweenDefaultingAndTracking() {
         TransformContext ctx = TransformContext.builder().app("shop").destinationNamespace("prod").build();
         RenderResult r = RenderPipeline.builder()

@@ -28,8 +28,7 @@ public final class DiffComparison implements LiveComparison {
 
     @Override
     public Verdict compare(Resource desired, Resource live) {
-        String last = live.annotations().get(SyncAnnotations.LAST_APPLIED);
-        JsonNode lastApplied = last == null ? null : TextNode.valueOf(last);
+        JsonNode lastApplied = SyncAnnotations.read(live, SyncAnnotations.LAST_APPLIED).map(TextNode::valueOf).orElse(null);
         try {
             DiffResult r = differ.threeWay(lastApplied, desired.unsafeTree(), live.unsafeTree());
             if (!r.modified()) {

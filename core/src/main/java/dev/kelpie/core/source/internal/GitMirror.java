@@ -79,6 +79,23 @@ public final class GitMirror {
         return create();
     }
 
+    /** Deletes the mirror and creates an empty one (the next refresh fetches everything). */
+    public Repository recreate() {
+        if (Files.isDirectory(dir)) {
+            delete(dir);
+        }
+        return create();
+    }
+
+    /** Null when the open mirror is sound, else what is wrong with it. */
+    public String problem(Repository repo) {
+        try {
+            return check(repo);
+        } catch (IOException | RuntimeException e) {
+            return "unreadable (" + e.getMessage() + ")";
+        }
+    }
+
     /** Null when the mirror is sound, else what is wrong with it. */
     private String check(Repository repo) throws IOException {
         if (!repo.isBare()) {

@@ -1,0 +1,4 @@
+/**
+ * Internal: the built-in health rules.
+ */
+package dev.kelpie.core.health.internal;

@@ -1,0 +1,4 @@
+/**
+ * Internal: glob matching for directory include and exclude patterns.
+ */
+package dev.kelpie.core.render.internal;

@@ -1,0 +1,4 @@
+/**
+ * Internal: the table of deprecated and removed Kubernetes API versions.
+ */
+package dev.kelpie.core.transform.internal;
