@@ -226,6 +226,27 @@ class InMemoryClusterTest {
         }
 
         @Test
+        void managersShareAListByItsMapKeys() {
+            cluster.apply(deployment("staging", "web", 2, "nginx:1.27").edit(t -> ((com.fasterxml.jackson.databind.node.ObjectNode)
+                    t.at("/spec/template/spec/containers/0")).putArray("env").addObject().put("name", "A").put("value", "1")), opts);
+            Resource sidecarEnv = yaml("""
+                    apiVersion: apps/v1
+                    kind: Deployment
+                    metadata: {name: web, namespace: staging}
+                    spec:
+                      template:
+                        spec:
+                          containers:
+                          - name: app
+                            env: [{name: B, value: "2"}]
+                    """);
+            Resource both = cluster.apply(sidecarEnv, opts.withFieldManager("injector"));
+            assertThat(both.unsafeTree().at("/spec/template/spec/containers/0/env").toString())
+                    .contains("\"A\"").contains("\"B\"");
+            assertThat(both.unsafeTree().at("/metadata/managedFields").toString()).contains("k:{\\\"name\\\":\\\"B\\\"}");
+        }
+
+        @Test
         void applyingTheSameTwiceChangesNothing() {
             Resource applied = cluster.apply(deployment("staging", "web", 2, "nginx:1.27"), opts);
             Resource first = cluster.get(applied.id()).orElseThrow();
