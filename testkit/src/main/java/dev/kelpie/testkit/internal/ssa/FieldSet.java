@@ -147,6 +147,27 @@ public final class FieldSet {
         return new FieldSet(m, ch);
     }
 
+    /** This set without any path at or below a member of {@code excluded} (upstream's RecursiveDifference). */
+    public FieldSet withoutPrefixes(FieldSet excluded) {
+        FieldSet out = new FieldSet();
+        for (PathElement m : members) {
+            if (!excluded.members.contains(m)) {
+                out.members.add(m);
+            }
+        }
+        children.forEach((pe, child) -> {
+            if (excluded.members.contains(pe)) {
+                return;
+            }
+            FieldSet ex = excluded.children.get(pe);
+            FieldSet kept = ex == null ? child.copy() : child.withoutPrefixes(ex);
+            if (!kept.isEmpty()) {
+                out.children.put(pe, kept);
+            }
+        });
+        return out;
+    }
+
     /** Every member path, sorted. */
     public List<List<PathElement>> paths() {
         List<List<PathElement>> out = new ArrayList<>();
