@@ -14,6 +14,11 @@ import picocli.CommandLine.Command;
         subcommands = {
             VersionCommand.class,
             FmtCommand.class,
+            SealCommand.class,
+            UnsealCommand.class,
+            KeygenCommand.class,
+            ResealCommand.class,
+            ValidateCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class KelpieCli implements Runnable {
@@ -27,9 +32,19 @@ public final class KelpieCli implements Runnable {
 
     /** Runs the CLI and returns its exit code (tests call this). */
     public static int run(String... args) {
+        return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the CLI with the given output streams and returns its exit code. */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new KelpieCli());
+        cli.setOut(out);
+        cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorHandler());
-        return cli.execute(args);
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
     }
 
     @Override

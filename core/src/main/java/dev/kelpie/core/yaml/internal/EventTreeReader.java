@@ -94,7 +94,8 @@ public final class EventTreeReader {
                 if (e.getEventId() == Event.ID.DocumentStart) {
                     anchors.clear();
                     expandedNodes = 0;
-                    Mark start = e.getStartMark().orElse(null);
+                    Event first = ((ParserImpl) events).peekEvent();
+                    Mark start = first.getStartMark().orElse(e.getStartMark().orElse(null));
                     JsonNode root = readNode(events);
                     Event end = events.next();
                     if (end.getEventId() != Event.ID.DocumentEnd) {
