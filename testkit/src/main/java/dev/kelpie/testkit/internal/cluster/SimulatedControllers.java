@@ -30,12 +30,18 @@ public final class SimulatedControllers {
     private final Map<ResourceId, Instant> due = new LinkedHashMap<>();
     private final Set<ResourceId> failing = new HashSet<>();
     private boolean writing;
+    private SealedSecretsController sealedSecrets;
 
     public SimulatedControllers(ClusterState state, Duration readyDelay, int nodes, boolean enabled) {
         this.state = state;
         this.readyDelay = readyDelay;
         this.nodes = nodes;
         this.enabled = enabled;
+    }
+
+    /** Turns SealedSecrets into Secrets from now on. */
+    public void enableSealedSecrets(SealedSecretsController controller) {
+        this.sealedSecrets = controller;
     }
 
     /** Marks the rollouts of an object as failing from now on (a bad image, say). */
@@ -72,6 +78,15 @@ public final class SimulatedControllers {
 
     void objectWritten(Resource before, Resource after) {
         if (!enabled || writing) {
+            return;
+        }
+        if (sealedSecrets != null && SealedSecretsController.isSealedSecret(after)) {
+            writing = true;
+            try {
+                sealedSecrets.sealedSecretWritten(after);
+            } finally {
+                writing = false;
+            }
             return;
         }
         String gk = after.id().group() + "/" + after.kind();
