@@ -378,6 +378,18 @@ class InMemoryClusterTest {
         }
 
         @Test
+        void deploymentOwnsAReplicaSetPerTemplateThatGoesWithIt() {
+            Resource d = cluster.apply(deployment("staging", "web", 3, "nginx:1.27"), opts);
+            cluster.apply(deployment("staging", "web", 3, "nginx:1.28"), opts);
+            List<Resource> sets = cluster.list(ListQuery.of("apps", "ReplicaSet").inNamespace("staging"));
+            assertThat(sets).hasSize(2);
+            assertThat(sets).extracting(r -> r.unsafeTree().at("/spec/replicas").asInt()).containsExactlyInAnyOrder(0, 3);
+            assertThat(sets.get(0).unsafeTree().at("/metadata/ownerReferences/0/name").asText()).isEqualTo("web");
+            cluster.delete(d.id(), DeleteOptions.defaults());
+            assertThat(cluster.list(ListQuery.of("apps", "ReplicaSet").inNamespace("staging"))).isEmpty();
+        }
+
+        @Test
         void failingRolloutExceedsItsDeadline() {
             Resource d = cluster.apply(deployment("staging", "web", 3, "nginx:broken"), opts);
             cluster.failRollout(d.id());
