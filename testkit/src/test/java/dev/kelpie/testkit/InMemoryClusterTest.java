@@ -480,6 +480,62 @@ class InMemoryClusterTest {
     }
 
     @Test
+    void concurrentReadModifyWriteLosesNoUpdate() throws Exception {
+        Resource c = cluster.create(configMap("staging", "counter", "n", "0"), opts);
+        int threads = 4;
+        int perThread = 25;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<Integer>> conflicts = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                conflicts.add(pool.submit(() -> {
+                    int seen = 0;
+                    for (int i = 0; i < perThread; i++) {
+                        while (true) {
+                            Resource live = cluster.get(c.id()).orElseThrow();
+                            int n = Integer.parseInt(live.unsafeTree().at("/data/n").asText());
+                            try {
+                                cluster.update(live.edit(o -> o.with("data").put("n", String.valueOf(n + 1))), opts);
+                                break;
+                            } catch (ApiException e) {
+                                assertThat(e.reason()).isEqualTo(Reason.CONFLICT);
+                                seen++;
+                            }
+                        }
+                    }
+                    return seen;
+                }));
+            }
+            for (var f : conflicts) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(cluster.get(c.id()).orElseThrow().unsafeTree().at("/data/n").asText())
+                .isEqualTo(String.valueOf(threads * perThread));
+    }
+
+    @Test
+    void dryRunApplyAndDeleteChangeNothing() {
+        Resource d = cluster.apply(configMap("staging", "c", "a", "1"), opts);
+        Resource preview = cluster.apply(configMap("staging", "c", "a", "2"), opts.withDryRun(true));
+        assertThat(preview.unsafeTree().at("/data/a").asText()).isEqualTo("2");
+        cluster.delete(d.id(), DeleteOptions.defaults().withDryRun(true));
+        assertThat(cluster.get(d.id()).orElseThrow()).isEqualTo(d);
+    }
+
+    @Test
+    void aWatchFromBeyondTheHistoryIsRefused() {
+        InMemoryCluster small = InMemoryCluster.builder().clock(clock).watchHistory(2).build();
+        for (int i = 0; i < 5; i++) {
+            small.create(configMap("default", "c" + i, "a", "1"), opts);
+        }
+        assertThatThrownBy(() -> small.watch(ListQuery.of("", "ConfigMap"), "1", e -> { }))
+                .hasMessageContaining("too old resource version");
+    }
+
+    @Test
     void listFiltersByNamespaceAndLabels() {
         cluster.create(configMap("staging", "a", "k", "v").withLabel("app", "x"), opts);
         cluster.create(configMap("staging", "b", "k", "v").withLabel("app", "y"), opts);
