@@ -6,14 +6,13 @@ import dev.kelpie.core.model.Resource;
 import dev.kelpie.core.model.ResourceId;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.NavigableSet;
+import java.util.NavigableMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The objects of the in-memory cluster, indexed by id, by group-kind (sorted by namespace and
@@ -23,7 +22,7 @@ import java.util.TreeSet;
 final class ObjectStore {
     private final Map<ResourceId, Resource> byId = new HashMap<>();
     private final Map<String, TreeMap<String, Resource>> byKind = new HashMap<>();
-    private final Map<String, Map<String, TreeSet<String>>> byLabel = new HashMap<>();
+    private final Map<String, Map<String, TreeMap<String, Resource>>> byLabel = new HashMap<>();
     private final Map<String, ResourceId> byUid = new HashMap<>();
     private final Map<String, Set<ResourceId>> byOwnerUid = new HashMap<>();
 
@@ -79,24 +78,24 @@ final class ObjectStore {
         if (kind == null) {
             return List.of();
         }
-        NavigableSet<String> candidates = kind.navigableKeySet();
-        Map<String, TreeSet<String>> labels = byLabel.get(groupKind(q.group(), q.kind()));
+        NavigableMap<String, Resource> candidates = kind;
+        Map<String, TreeMap<String, Resource>> labels = byLabel.get(groupKind(q.group(), q.kind()));
         for (Map.Entry<String, String> sel : q.labelSelector().entrySet()) {
-            TreeSet<String> keys = labels == null ? null : labels.get(sel.getKey() + "=" + sel.getValue());
-            if (keys == null) {
+            TreeMap<String, Resource> withLabel = labels == null ? null : labels.get(sel.getKey() + "=" + sel.getValue());
+            if (withLabel == null) {
                 return List.of();
             }
-            if (keys.size() < candidates.size()) {
-                candidates = keys;
+            if (withLabel.size() < candidates.size()) {
+                candidates = withLabel;
             }
         }
         if (!q.namespace().isEmpty()) {
-            candidates = candidates.subSet(q.namespace() + '\u0000', true, q.namespace() + '\u0001', false);
+            candidates = candidates.subMap(q.namespace() + '\u0000', true, q.namespace() + '\u0001', false);
         }
-        List<Resource> out = new ArrayList<>();
-        for (String key : candidates) {
-            Resource r = kind.get(key);
-            if (r != null && matches(r, q.labelSelector())) {
+        boolean checkLabels = q.labelSelector().size() > 1 || candidates == kind;
+        List<Resource> out = new ArrayList<>(candidates.size());
+        for (Resource r : candidates.values()) {
+            if (!checkLabels || matches(r, q.labelSelector())) {
                 out.add(r);
             }
         }
@@ -121,9 +120,9 @@ final class ObjectStore {
         String gk = groupKind(r.id().group(), r.kind());
         String key = sortKey(r.id());
         byKind.computeIfAbsent(gk, k -> new TreeMap<>()).put(key, r);
-        Map<String, TreeSet<String>> labels = byLabel.computeIfAbsent(gk, k -> new HashMap<>());
+        Map<String, TreeMap<String, Resource>> labels = byLabel.computeIfAbsent(gk, k -> new HashMap<>());
         r.unsafeTree().path("metadata").path("labels").fields().forEachRemaining(e ->
-                labels.computeIfAbsent(e.getKey() + "=" + e.getValue().asText(), k -> new TreeSet<>()).add(key));
+                labels.computeIfAbsent(e.getKey() + "=" + e.getValue().asText(), k -> new TreeMap<>()).put(key, r));
         String uid = r.unsafeTree().path("metadata").path("uid").asText("");
         if (!uid.isEmpty()) {
             byUid.put(uid, r.id());
@@ -140,11 +139,11 @@ final class ObjectStore {
         if (kind != null) {
             kind.remove(key);
         }
-        Map<String, TreeSet<String>> labels = byLabel.get(gk);
+        Map<String, TreeMap<String, Resource>> labels = byLabel.get(gk);
         if (labels != null) {
             r.unsafeTree().path("metadata").path("labels").fields().forEachRemaining(e -> {
                 String kv = e.getKey() + "=" + e.getValue().asText();
-                TreeSet<String> keys = labels.get(kv);
+                TreeMap<String, Resource> keys = labels.get(kv);
                 if (keys != null) {
                     keys.remove(key);
                     if (keys.isEmpty()) {
