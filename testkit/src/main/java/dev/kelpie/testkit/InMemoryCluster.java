@@ -140,8 +140,10 @@ public final class InMemoryCluster implements Backend {
     }
 
     /**
-     * {@inheritDoc} {@code "0"} replays nothing older than the history kept (10,000 events by
-     * default); an older version than that fails with 410 Gone-like {@code INVALID}.
+     * {@inheritDoc} {@code ""} and {@code "0"} start from now; a version replays the events
+     * after it from the history kept (10,000 events by default). A version older than that
+     * history fails with {@code BAD_REQUEST} saying {@code 410 Gone: too old resource version}
+     * (the SPI has no 410 reason), so the caller relists.
      */
     @Override
     public Watch watch(ListQuery query, String fromResourceVersion, Consumer<WatchEvent> listener) {

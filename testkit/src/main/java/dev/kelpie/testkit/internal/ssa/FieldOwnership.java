@@ -54,8 +54,9 @@ public final class FieldOwnership {
         Map<String, ManagedSet> managers = new LinkedHashMap<>(managersIn);
         JsonNode merged = TypedOps.merge(shape, live, config);
         ManagedSet lastSet = managers.get(manager);
-        managers.put(manager, new ManagedSet(TypedOps.toFieldSet(shape, config).withoutPrefixes(ignored), version, true));
-        merged = prune(merged, managers, lastSet);
+        FieldSet applied = TypedOps.toFieldSet(shape, config).withoutPrefixes(ignored);
+        managers.put(manager, new ManagedSet(applied, version, true));
+        merged = prune(merged, managers, lastSet, applied);
         managers = update(live, merged, managers, manager, force);
         boolean changed = !JsonValues.same(live, merged);
         return new Outcome(merged, managers, changed || !managers.equals(managersIn));
@@ -114,8 +115,12 @@ public final class FieldOwnership {
     }
 
     /** Removes what the applier owned last time, no longer applies, and nobody else owns. */
-    private JsonNode prune(JsonNode merged, Map<String, ManagedSet> managers, ManagedSet lastSet) {
+    private JsonNode prune(JsonNode merged, Map<String, ManagedSet> managers, ManagedSet lastSet, FieldSet applied) {
         if (lastSet == null || lastSet.set().isEmpty() || merged == null) {
+            return merged;
+        }
+        if (lastSet.set().difference(applied).isEmpty()) {
+            // the manager still applies everything it applied last time: nothing to remove
             return merged;
         }
         FieldSet last = TypedOps.ensureNamedFieldsAreMembers(shape, lastSet.set());

@@ -244,14 +244,38 @@ public final class FieldSet {
         return s;
     }
 
+    /** Same member paths (empty child sets do not count). */
     @Override
     public boolean equals(Object o) {
-        return o instanceof FieldSet f && paths().equals(f.paths());
+        if (!(o instanceof FieldSet f)) {
+            return false;
+        }
+        if (!members.equals(f.members)) {
+            return false;
+        }
+        for (Map.Entry<PathElement, FieldSet> e : children.entrySet()) {
+            FieldSet theirs = f.children.get(e.getKey());
+            if (theirs == null ? !e.getValue().isEmpty() : !e.getValue().equals(theirs)) {
+                return false;
+            }
+        }
+        for (Map.Entry<PathElement, FieldSet> e : f.children.entrySet()) {
+            if (!children.containsKey(e.getKey()) && !e.getValue().isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
     public int hashCode() {
-        return paths().hashCode();
+        int h = members.hashCode();
+        for (Map.Entry<PathElement, FieldSet> e : children.entrySet()) {
+            if (!e.getValue().isEmpty()) {
+                h += e.getKey().hashCode() ^ e.getValue().hashCode();
+            }
+        }
+        return h;
     }
 
     @Override
