@@ -149,6 +149,9 @@ public final class FieldSet {
 
     /** This set without any path at or below a member of {@code excluded} (upstream's RecursiveDifference). */
     public FieldSet withoutPrefixes(FieldSet excluded) {
+        if (excluded.isEmpty()) {
+            return this;
+        }
         FieldSet out = new FieldSet();
         for (PathElement m : members) {
             if (!excluded.members.contains(m)) {
