@@ -1,8 +1,8 @@
 package dev.kelpie.testkit;
 
-import static dev.kelpie.testkit.Objects.configMap;
-import static dev.kelpie.testkit.Objects.deployment;
-import static dev.kelpie.testkit.Objects.yaml;
+import static dev.kelpie.testkit.Fixtures.configMap;
+import static dev.kelpie.testkit.Fixtures.deployment;
+import static dev.kelpie.testkit.Fixtures.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

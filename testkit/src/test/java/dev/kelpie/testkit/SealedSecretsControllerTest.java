@@ -1,6 +1,6 @@
 package dev.kelpie.testkit;
 
-import static dev.kelpie.testkit.Objects.yaml;
+import static dev.kelpie.testkit.Fixtures.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kelpie.core.backend.DeleteOptions;
