@@ -18,6 +18,8 @@ import dev.kelpie.testkit.internal.cluster.ClusterState;
 import dev.kelpie.testkit.internal.cluster.Deletion;
 import dev.kelpie.testkit.internal.cluster.FaultInjector;
 import dev.kelpie.testkit.internal.cluster.Patching;
+import dev.kelpie.secrets.KeyRing;
+import dev.kelpie.testkit.internal.cluster.SealedSecretsController;
 import dev.kelpie.testkit.internal.cluster.ServerSideApply;
 import dev.kelpie.testkit.internal.cluster.SimulatedControllers;
 import dev.kelpie.testkit.internal.cluster.Snapshots;
@@ -69,6 +71,9 @@ public final class InMemoryCluster implements Backend {
         this.controllers = new SimulatedControllers(state, b.readyDelay, b.nodes, b.controllers);
         ClusterInternals.attach(state, deletion, controllers);
         this.faults = new FaultInjector(b.seed, b.clock, b.faults);
+        if (b.sealingKeys != null) {
+            controllers.enableSealedSecrets(new SealedSecretsController(state, b.sealingKeys));
+        }
         if (b.clock instanceof ManualClock manual) {
             manual.onAdvance(this::runControllers);
         }
@@ -135,8 +140,10 @@ public final class InMemoryCluster implements Backend {
     }
 
     /**
-     * {@inheritDoc} {@code "0"} replays nothing older than the history kept (10,000 events by
-     * default); an older version than that fails with 410 Gone-like {@code INVALID}.
+     * {@inheritDoc} {@code ""} and {@code "0"} start from now; a version replays the events
+     * after it from the history kept (10,000 events by default). A version older than that
+     * history fails with {@code BAD_REQUEST} saying {@code 410 Gone: too old resource version}
+     * (the SPI has no 410 reason), so the caller relists.
      */
     @Override
     public Watch watch(ListQuery query, String fromResourceVersion, Consumer<WatchEvent> listener) {
@@ -280,6 +287,7 @@ public final class InMemoryCluster implements Backend {
         private int watchHistory = 10_000;
         private final List<FaultRule> faults = new ArrayList<>();
         private final List<String> namespaces = new ArrayList<>(List.of("default"));
+        private KeyRing sealingKeys;
 
         private Builder() {
         }
@@ -332,6 +340,15 @@ public final class InMemoryCluster implements Backend {
 
         public Builder fault(FaultRule rule) {
             faults.add(Objects.requireNonNull(rule, "rule"));
+            return this;
+        }
+
+        /**
+         * Runs a sealed-secrets controller with these keys: {@code bitnami.com/v1alpha1
+         * SealedSecret} is served and each one becomes its Secret (off by default).
+         */
+        public Builder sealedSecrets(KeyRing keys) {
+            this.sealingKeys = Objects.requireNonNull(keys, "keys");
             return this;
         }
 

@@ -1,8 +1,8 @@
 package dev.kelpie.testkit;
 
-import static dev.kelpie.testkit.Objects.configMap;
-import static dev.kelpie.testkit.Objects.deployment;
-import static dev.kelpie.testkit.Objects.yaml;
+import static dev.kelpie.testkit.Fixtures.configMap;
+import static dev.kelpie.testkit.Fixtures.deployment;
+import static dev.kelpie.testkit.Fixtures.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -226,6 +226,27 @@ class InMemoryClusterTest {
         }
 
         @Test
+        void managersShareAListByItsMapKeys() {
+            cluster.apply(deployment("staging", "web", 2, "nginx:1.27").edit(t -> ((com.fasterxml.jackson.databind.node.ObjectNode)
+                    t.at("/spec/template/spec/containers/0")).putArray("env").addObject().put("name", "A").put("value", "1")), opts);
+            Resource sidecarEnv = yaml("""
+                    apiVersion: apps/v1
+                    kind: Deployment
+                    metadata: {name: web, namespace: staging}
+                    spec:
+                      template:
+                        spec:
+                          containers:
+                          - name: app
+                            env: [{name: B, value: "2"}]
+                    """);
+            Resource both = cluster.apply(sidecarEnv, opts.withFieldManager("injector"));
+            assertThat(both.unsafeTree().at("/spec/template/spec/containers/0/env").toString())
+                    .contains("\"A\"").contains("\"B\"");
+            assertThat(both.unsafeTree().at("/metadata/managedFields").toString()).contains("k:{\\\"name\\\":\\\"B\\\"}");
+        }
+
+        @Test
         void applyingTheSameTwiceChangesNothing() {
             Resource applied = cluster.apply(deployment("staging", "web", 2, "nginx:1.27"), opts);
             Resource first = cluster.get(applied.id()).orElseThrow();
@@ -357,6 +378,18 @@ class InMemoryClusterTest {
         }
 
         @Test
+        void deploymentOwnsAReplicaSetPerTemplateThatGoesWithIt() {
+            Resource d = cluster.apply(deployment("staging", "web", 3, "nginx:1.27"), opts);
+            cluster.apply(deployment("staging", "web", 3, "nginx:1.28"), opts);
+            List<Resource> sets = cluster.list(ListQuery.of("apps", "ReplicaSet").inNamespace("staging"));
+            assertThat(sets).hasSize(2);
+            assertThat(sets).extracting(r -> r.unsafeTree().at("/spec/replicas").asInt()).containsExactlyInAnyOrder(0, 3);
+            assertThat(sets.get(0).unsafeTree().at("/metadata/ownerReferences/0/name").asText()).isEqualTo("web");
+            cluster.delete(d.id(), DeleteOptions.defaults());
+            assertThat(cluster.list(ListQuery.of("apps", "ReplicaSet").inNamespace("staging"))).isEmpty();
+        }
+
+        @Test
         void failingRolloutExceedsItsDeadline() {
             Resource d = cluster.apply(deployment("staging", "web", 3, "nginx:broken"), opts);
             cluster.failRollout(d.id());
@@ -444,6 +477,62 @@ class InMemoryClusterTest {
         assertThat(Long.parseLong(next.unsafeTree().at("/metadata/resourceVersion").asText()))
                 .isGreaterThan(Long.parseLong(cluster.get(next.id().withName("c")).orElseThrow()
                         .unsafeTree().at("/metadata/resourceVersion").asText()));
+    }
+
+    @Test
+    void concurrentReadModifyWriteLosesNoUpdate() throws Exception {
+        Resource c = cluster.create(configMap("staging", "counter", "n", "0"), opts);
+        int threads = 4;
+        int perThread = 25;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<Integer>> conflicts = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                conflicts.add(pool.submit(() -> {
+                    int seen = 0;
+                    for (int i = 0; i < perThread; i++) {
+                        while (true) {
+                            Resource live = cluster.get(c.id()).orElseThrow();
+                            int n = Integer.parseInt(live.unsafeTree().at("/data/n").asText());
+                            try {
+                                cluster.update(live.edit(o -> o.with("data").put("n", String.valueOf(n + 1))), opts);
+                                break;
+                            } catch (ApiException e) {
+                                assertThat(e.reason()).isEqualTo(Reason.CONFLICT);
+                                seen++;
+                            }
+                        }
+                    }
+                    return seen;
+                }));
+            }
+            for (var f : conflicts) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(cluster.get(c.id()).orElseThrow().unsafeTree().at("/data/n").asText())
+                .isEqualTo(String.valueOf(threads * perThread));
+    }
+
+    @Test
+    void dryRunApplyAndDeleteChangeNothing() {
+        Resource d = cluster.apply(configMap("staging", "c", "a", "1"), opts);
+        Resource preview = cluster.apply(configMap("staging", "c", "a", "2"), opts.withDryRun(true));
+        assertThat(preview.unsafeTree().at("/data/a").asText()).isEqualTo("2");
+        cluster.delete(d.id(), DeleteOptions.defaults().withDryRun(true));
+        assertThat(cluster.get(d.id()).orElseThrow()).isEqualTo(d);
+    }
+
+    @Test
+    void aWatchFromBeyondTheHistoryIsRefused() {
+        InMemoryCluster small = InMemoryCluster.builder().clock(clock).watchHistory(2).build();
+        for (int i = 0; i < 5; i++) {
+            small.create(configMap("default", "c" + i, "a", "1"), opts);
+        }
+        assertThatThrownBy(() -> small.watch(ListQuery.of("", "ConfigMap"), "1", e -> { }))
+                .hasMessageContaining("too old resource version");
     }
 
     @Test

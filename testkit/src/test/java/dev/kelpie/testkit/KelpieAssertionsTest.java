@@ -1,7 +1,7 @@
 package dev.kelpie.testkit;
 
-import static dev.kelpie.testkit.Objects.configMap;
-import static dev.kelpie.testkit.Objects.deployment;
+import static dev.kelpie.testkit.Fixtures.configMap;
+import static dev.kelpie.testkit.Fixtures.deployment;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kelpie.core.backend.WriteOptions;
@@ -48,7 +48,7 @@ class KelpieAssertionsTest {
 
     @Test
     void secretValuesStayMasked() {
-        Resource s = Objects.yaml("""
+        Resource s = Fixtures.yaml("""
                 apiVersion: v1
                 kind: Secret
                 metadata: {name: s, namespace: staging}

@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
  */
 public final class ClusterState {
     private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-    static final FieldOwnership OWNERSHIP = new FieldOwnership(KubernetesShape.root());
+    private static final dev.kelpie.diff.PatchMetadata PATCH_METADATA = dev.kelpie.diff.PatchMetadata.builtIn();
+    private final Map<String, FieldOwnership> ownershipByKind = new java.util.HashMap<>();
 
     final ObjectStore store = new ObjectStore();
     final ServedKinds kinds = new ServedKinds();
@@ -56,6 +57,12 @@ public final class ClusterState {
     void attach(Deletion d, SimulatedControllers c) {
         this.deletion = d;
         this.controllers = c;
+    }
+
+    /** Field ownership with the list types and map keys of the object's kind. */
+    FieldOwnership ownership(ResourceId id) {
+        return ownershipByKind.computeIfAbsent(id.apiVersion() + "/" + id.kind(),
+                k -> new FieldOwnership(KubernetesShape.of(PATCH_METADATA, id.group(), id.version(), id.kind())));
     }
 
     public ServedKinds discovery() {
@@ -108,7 +115,7 @@ public final class ClusterState {
         validateName(id);
         prepareRequest(id, obj);
         defaults(id, obj);
-        Map<String, ManagedSet> managers = OWNERSHIP.update(null, ownedPart(id, obj), id.apiVersion(), Map.of(),
+        Map<String, ManagedSet> managers = ownership(id).update(null, ownedPart(id, obj), id.apiVersion(), Map.of(),
                 ManagedFieldsCodec.key(o.fieldManager(), false, "")).managers();
         stampNew(id, obj);
         return commit(null, obj, managers, o.dryRun());
@@ -159,7 +166,7 @@ public final class ClusterState {
             md.put("generation", md.get("generation").asInt() + 1);
         }
         Map<String, ManagedSet> table = managers != null ? managers
-                : OWNERSHIP.update(ownedPart(id, old), ownedPart(id, obj), obj.path("apiVersion").asText(),
+                : ownership(id).update(ownedPart(id, old), ownedPart(id, obj), obj.path("apiVersion").asText(),
                         ManagedFieldsCodec.read(oldMd.path("managedFields")), managerKey).managers();
         return commit(before, obj, table, dryRun);
     }

@@ -19,7 +19,7 @@ final class Defaulting {
     }
 
     static void apply(String group, String kind, ObjectNode obj, Supplier<String> clusterIp, Supplier<Integer> nodePort) {
-        ObjectNode spec = obj.get("spec") instanceof ObjectNode s ? s : null;
+        ObjectNode spec;
         switch (group + "/" + kind) {
             case "apps/Deployment" -> {
                 spec = ensure(obj, "spec");
@@ -106,10 +106,7 @@ final class Defaulting {
                 // nothing: the server adds no fields
             }
             default -> {
-                if (spec != null && spec.has("template")) {
-                    // unknown kinds keep what they were given
-                    return;
-                }
+                // other kinds keep what they were given
             }
         }
     }

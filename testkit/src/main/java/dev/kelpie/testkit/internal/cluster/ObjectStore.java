@@ -6,6 +6,7 @@ import dev.kelpie.core.model.Resource;
 import dev.kelpie.core.model.ResourceId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.NavigableMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -20,8 +21,8 @@ import java.util.TreeMap;
  */
 final class ObjectStore {
     private final Map<ResourceId, Resource> byId = new HashMap<>();
-    private final Map<String, TreeMap<ResourceId, Resource>> byKind = new HashMap<>();
-    private final Map<String, Map<String, Set<ResourceId>>> byLabel = new HashMap<>();
+    private final Map<String, TreeMap<String, Resource>> byKind = new HashMap<>();
+    private final Map<String, Map<String, TreeMap<String, Resource>>> byLabel = new HashMap<>();
     private final Map<String, ResourceId> byUid = new HashMap<>();
     private final Map<String, Set<ResourceId>> byOwnerUid = new HashMap<>();
 
@@ -67,23 +68,34 @@ final class ObjectStore {
         return old;
     }
 
+    /** Sorts by namespace, then name, as the API server lists. */
+    private static String sortKey(ResourceId id) {
+        return id.namespace() + '\u0000' + id.name();
+    }
+
     List<Resource> list(ListQuery q) {
-        TreeMap<ResourceId, Resource> kind = byKind.get(groupKind(q.group(), q.kind()));
+        TreeMap<String, Resource> kind = byKind.get(groupKind(q.group(), q.kind()));
         if (kind == null) {
             return List.of();
         }
-        Collection<ResourceId> candidates = kind.keySet();
-        Map<String, Set<ResourceId>> labels = byLabel.get(groupKind(q.group(), q.kind()));
+        NavigableMap<String, Resource> candidates = kind;
+        Map<String, TreeMap<String, Resource>> labels = byLabel.get(groupKind(q.group(), q.kind()));
         for (Map.Entry<String, String> sel : q.labelSelector().entrySet()) {
-            Set<ResourceId> ids = labels == null ? Set.of() : labels.getOrDefault(sel.getKey() + "=" + sel.getValue(), Set.of());
-            if (ids.size() < candidates.size()) {
-                candidates = new java.util.TreeSet<>(ids);
+            TreeMap<String, Resource> withLabel = labels == null ? null : labels.get(sel.getKey() + "=" + sel.getValue());
+            if (withLabel == null) {
+                return List.of();
+            }
+            if (withLabel.size() < candidates.size()) {
+                candidates = withLabel;
             }
         }
-        List<Resource> out = new ArrayList<>();
-        for (ResourceId id : candidates) {
-            Resource r = kind.get(id);
-            if (r != null && (q.namespace().isEmpty() || q.namespace().equals(id.namespace())) && matches(r, q.labelSelector())) {
+        if (!q.namespace().isEmpty()) {
+            candidates = candidates.subMap(q.namespace() + '\u0000', true, q.namespace() + '\u0001', false);
+        }
+        boolean checkLabels = q.labelSelector().size() > 1 || candidates == kind;
+        List<Resource> out = new ArrayList<>(candidates.size());
+        for (Resource r : candidates.values()) {
+            if (!checkLabels || matches(r, q.labelSelector())) {
                 out.add(r);
             }
         }
@@ -106,10 +118,11 @@ final class ObjectStore {
 
     private void index(Resource r) {
         String gk = groupKind(r.id().group(), r.kind());
-        byKind.computeIfAbsent(gk, k -> new TreeMap<>()).put(r.id(), r);
-        Map<String, Set<ResourceId>> labels = byLabel.computeIfAbsent(gk, k -> new HashMap<>());
+        String key = sortKey(r.id());
+        byKind.computeIfAbsent(gk, k -> new TreeMap<>()).put(key, r);
+        Map<String, TreeMap<String, Resource>> labels = byLabel.computeIfAbsent(gk, k -> new HashMap<>());
         r.unsafeTree().path("metadata").path("labels").fields().forEachRemaining(e ->
-                labels.computeIfAbsent(e.getKey() + "=" + e.getValue().asText(), k -> new HashSet<>()).add(r.id()));
+                labels.computeIfAbsent(e.getKey() + "=" + e.getValue().asText(), k -> new TreeMap<>()).put(key, r));
         String uid = r.unsafeTree().path("metadata").path("uid").asText("");
         if (!uid.isEmpty()) {
             byUid.put(uid, r.id());
@@ -121,16 +134,21 @@ final class ObjectStore {
 
     private void unindex(Resource r) {
         String gk = groupKind(r.id().group(), r.kind());
-        TreeMap<ResourceId, Resource> kind = byKind.get(gk);
+        String key = sortKey(r.id());
+        TreeMap<String, Resource> kind = byKind.get(gk);
         if (kind != null) {
-            kind.remove(r.id());
+            kind.remove(key);
         }
-        Map<String, Set<ResourceId>> labels = byLabel.get(gk);
+        Map<String, TreeMap<String, Resource>> labels = byLabel.get(gk);
         if (labels != null) {
             r.unsafeTree().path("metadata").path("labels").fields().forEachRemaining(e -> {
-                Set<ResourceId> ids = labels.get(e.getKey() + "=" + e.getValue().asText());
-                if (ids != null) {
-                    ids.remove(r.id());
+                String kv = e.getKey() + "=" + e.getValue().asText();
+                TreeMap<String, Resource> keys = labels.get(kv);
+                if (keys != null) {
+                    keys.remove(key);
+                    if (keys.isEmpty()) {
+                        labels.remove(kv);
+                    }
                 }
             });
         }

@@ -64,6 +64,11 @@ public final class ServedKinds implements Discovery {
         return c != null ? c.statusSubresource() : BuiltInKinds.hasStatus(group, kind);
     }
 
+    /** Serves a kind as if its CRD were installed (controllers that bring their own CRD). */
+    void serve(String group, String kind, boolean namespaced, Set<String> versions, boolean status) {
+        custom.put(group + "/" + kind, new CustomKind(namespaced, Set.copyOf(versions), status));
+    }
+
     /** Registers the kind of an established CRD. */
     void establish(Resource crd) {
         JsonNode spec = crd.unsafeTree().path("spec");

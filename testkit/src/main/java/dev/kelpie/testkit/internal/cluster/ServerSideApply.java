@@ -45,7 +45,7 @@ public final class ServerSideApply {
         ObjectNode configPart = state.ownedPart(id, request);
         FieldOwnership.Outcome outcome;
         try {
-            outcome = ClusterState.OWNERSHIP.apply(before == null ? null : state.ownedPart(id, before.unsafeTree()),
+            outcome = state.ownership(id).apply(before == null ? null : state.ownedPart(id, before.unsafeTree()),
                     configPart, id.apiVersion(),
                     before == null ? Map.of() : ManagedFieldsCodec.read(before.unsafeTree().path("metadata").path("managedFields")),
                     managerKey, o.force());

@@ -30,12 +30,18 @@ public final class SimulatedControllers {
     private final Map<ResourceId, Instant> due = new LinkedHashMap<>();
     private final Set<ResourceId> failing = new HashSet<>();
     private boolean writing;
+    private SealedSecretsController sealedSecrets;
 
     public SimulatedControllers(ClusterState state, Duration readyDelay, int nodes, boolean enabled) {
         this.state = state;
         this.readyDelay = readyDelay;
         this.nodes = nodes;
         this.enabled = enabled;
+    }
+
+    /** Turns SealedSecrets into Secrets from now on. */
+    public void enableSealedSecrets(SealedSecretsController controller) {
+        this.sealedSecrets = controller;
     }
 
     /** Marks the rollouts of an object as failing from now on (a bad image, say). */
@@ -74,6 +80,15 @@ public final class SimulatedControllers {
         if (!enabled || writing) {
             return;
         }
+        if (sealedSecrets != null && SealedSecretsController.isSealedSecret(after)) {
+            writing = true;
+            try {
+                sealedSecrets.sealedSecretWritten(after);
+            } finally {
+                writing = false;
+            }
+            return;
+        }
         String gk = after.id().group() + "/" + after.kind();
         JsonNode md = after.unsafeTree().path("metadata");
         long generation = md.path("generation").asLong(0);
@@ -81,6 +96,9 @@ public final class SimulatedControllers {
         switch (gk) {
             case "apps/Deployment", "apps/ReplicaSet", "apps/StatefulSet", "apps/DaemonSet", "batch/Job" -> {
                 if (generation != observed && !md.has("deletionTimestamp")) {
+                    if (gk.equals("apps/Deployment")) {
+                        replicaSets(after);
+                    }
                     progressing(after);
                     schedule(state.store.get(after.id()));
                 }
@@ -131,6 +149,61 @@ public final class SimulatedControllers {
             }
         }
         return any;
+    }
+
+    /**
+     * The Deployment controller's ReplicaSets: one per pod template, named after the template
+     * hash and owned by the Deployment; the current one gets the Deployment's replicas, older
+     * ones are scaled to zero.
+     */
+    private void replicaSets(Resource deployment) {
+        JsonNode spec = deployment.unsafeTree().path("spec");
+        String hash = hash(spec.path("template"));
+        String uid = deployment.unsafeTree().path("metadata").path("uid").asText();
+        int replicas = spec.path("replicas").asInt(1);
+        for (ResourceId rsId : state.store.dependentsOf(uid)) {
+            Resource rs = state.store.get(rsId);
+            if (rs != null && rs.kind().equals("ReplicaSet") && !rs.name().endsWith("-" + hash)
+                    && rs.unsafeTree().path("spec").path("replicas").asInt() != 0) {
+                ObjectNode scaled = rs.object();
+                scaled.with("spec").put("replicas", 0);
+                state.prepareRequest(rsId, scaled);
+                state.replace(rs, scaled, dev.kelpie.testkit.internal.ssa.ManagedFieldsCodec.key("kube-controller-manager", false, ""),
+                        null, false);
+            }
+        }
+        ResourceId id = ResourceId.of("apps", "v1", "ReplicaSet", deployment.namespace(), deployment.name() + "-" + hash);
+        Resource existing = state.store.get(id);
+        ObjectNode rs = F.objectNode();
+        rs.put("apiVersion", "apps/v1").put("kind", "ReplicaSet");
+        ObjectNode md = rs.putObject("metadata");
+        md.put("name", id.name()).put("namespace", id.namespace());
+        ObjectNode labels = spec.path("template").path("metadata").path("labels").isObject()
+                ? spec.path("template").path("metadata").path("labels").deepCopy() : F.objectNode();
+        labels.put("pod-template-hash", hash);
+        md.set("labels", labels.deepCopy());
+        md.putObject("annotations").put("deployment.kubernetes.io/revision",
+                String.valueOf(deployment.unsafeTree().path("metadata").path("generation").asInt(1)));
+        md.putArray("ownerReferences").addObject().put("apiVersion", "apps/v1").put("kind", "Deployment")
+                .put("name", deployment.name()).put("uid", uid).put("controller", true).put("blockOwnerDeletion", true);
+        ObjectNode rsSpec = rs.putObject("spec");
+        rsSpec.put("replicas", replicas);
+        ObjectNode selector = spec.path("selector").isObject() ? spec.path("selector").deepCopy() : F.objectNode();
+        selector.with("matchLabels").put("pod-template-hash", hash);
+        rsSpec.set("selector", selector);
+        ObjectNode template = spec.path("template").deepCopy();
+        template.with("metadata").set("labels", labels);
+        rsSpec.set("template", template);
+        dev.kelpie.core.backend.WriteOptions as = dev.kelpie.core.backend.WriteOptions.defaults().withFieldManager("kube-controller-manager");
+        if (existing == null) {
+            state.create(Resource.adopt(rs, deployment.origin()), as);
+        } else if (existing.unsafeTree().path("spec").path("replicas").asInt() != replicas) {
+            ObjectNode scaled = existing.object();
+            scaled.with("spec").put("replicas", replicas);
+            state.prepareRequest(id, scaled);
+            state.replace(existing, scaled, dev.kelpie.testkit.internal.ssa.ManagedFieldsCodec.key("kube-controller-manager", false, ""),
+                    null, false);
+        }
     }
 
     private void progressing(Resource r) {

@@ -19,6 +19,7 @@ import java.util.function.Consumer;
  * thread. Thread-safe.
  */
 public final class WatchHub {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WatchHub.class);
     private final int historyLimit;
     private final Deque<Recorded> history = new ArrayDeque<>();
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
@@ -70,7 +71,12 @@ public final class WatchHub {
             for (Subscription s : subscriptions) {
                 WatchEvent e;
                 while (!s.closed && (e = s.queue.poll()) != null) {
-                    s.listener.accept(e);
+                    try {
+                        s.listener.accept(e);
+                    } catch (RuntimeException bug) {
+                        // a failing listener must not break the cluster or starve other watches
+                        LOG.warn("watch listener for {} failed on {} {}", s.query.kind(), e.type(), e.object().id(), bug);
+                    }
                 }
             }
         }

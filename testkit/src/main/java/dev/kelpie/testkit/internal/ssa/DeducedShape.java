@@ -16,13 +16,7 @@ public final class DeducedShape implements Shape {
 
     @Override
     public Form form(JsonNode value) {
-        if (value != null && value.isObject()) {
-            return Form.MAP;
-        }
-        if (value != null && value.isArray()) {
-            return Form.LIST;
-        }
-        return Form.SCALAR;
+        return Shape.formOf(value);
     }
 
     @Override

@@ -15,9 +15,24 @@ import java.util.Objects;
  */
 public final class FieldOwnership {
     private final Shape shape;
+    private final FieldSet ignored;
 
     public FieldOwnership(Shape shape) {
+        this(shape, new FieldSet());
+    }
+
+    /** Ownership that never records fields at or below {@code ignored} (upstream's ignored fields). */
+    public FieldOwnership(Shape shape, FieldSet ignored) {
         this.shape = Objects.requireNonNull(shape, "shape");
+        this.ignored = Objects.requireNonNull(ignored, "ignored");
+    }
+
+    private Comparison filtered(Comparison c) {
+        if (ignored.isEmpty()) {
+            return c;
+        }
+        return new Comparison(c.added().withoutPrefixes(ignored), c.removed().withoutPrefixes(ignored),
+                c.modified().withoutPrefixes(ignored));
     }
 
     public Shape shape() {
@@ -39,8 +54,9 @@ public final class FieldOwnership {
         Map<String, ManagedSet> managers = new LinkedHashMap<>(managersIn);
         JsonNode merged = TypedOps.merge(shape, live, config);
         ManagedSet lastSet = managers.get(manager);
-        managers.put(manager, new ManagedSet(TypedOps.toFieldSet(shape, config), version, true));
-        merged = prune(merged, managers, lastSet);
+        FieldSet applied = TypedOps.toFieldSet(shape, config).withoutPrefixes(ignored);
+        managers.put(manager, new ManagedSet(applied, version, true));
+        merged = prune(merged, managers, lastSet, applied);
         managers = update(live, merged, managers, manager, force);
         boolean changed = !JsonValues.same(live, merged);
         return new Outcome(merged, managers, changed || !managers.equals(managersIn));
@@ -50,7 +66,7 @@ public final class FieldOwnership {
     public Outcome update(JsonNode live, JsonNode newObject, String version, Map<String, ManagedSet> managersIn,
             String manager) {
         Map<String, ManagedSet> managers = update(live, newObject, new LinkedHashMap<>(managersIn), manager, true);
-        Comparison c = TypedOps.compare(shape, live, newObject);
+        Comparison c = filtered(TypedOps.compare(shape, live, newObject));
         ManagedSet mine = managers.get(manager);
         FieldSet set = mine == null ? new FieldSet() : mine.set();
         set = set.union(c.modified()).union(c.added()).difference(c.removed());
@@ -64,7 +80,7 @@ public final class FieldOwnership {
 
     private Map<String, ManagedSet> update(JsonNode oldObject, JsonNode newObject, Map<String, ManagedSet> managers,
             String workflow, boolean force) {
-        Comparison compare = TypedOps.compare(shape, oldObject, newObject);
+        Comparison compare = filtered(TypedOps.compare(shape, oldObject, newObject));
         FieldSet changed = compare.modified().union(compare.added());
         Map<String, FieldSet> conflicts = new LinkedHashMap<>();
         Map<String, String> versions = new HashMap<>();
@@ -99,8 +115,12 @@ public final class FieldOwnership {
     }
 
     /** Removes what the applier owned last time, no longer applies, and nobody else owns. */
-    private JsonNode prune(JsonNode merged, Map<String, ManagedSet> managers, ManagedSet lastSet) {
+    private JsonNode prune(JsonNode merged, Map<String, ManagedSet> managers, ManagedSet lastSet, FieldSet applied) {
         if (lastSet == null || lastSet.set().isEmpty() || merged == null) {
+            return merged;
+        }
+        if (lastSet.set().difference(applied).isEmpty()) {
+            // the manager still applies everything it applied last time: nothing to remove
             return merged;
         }
         FieldSet last = TypedOps.ensureNamedFieldsAreMembers(shape, lastSet.set());

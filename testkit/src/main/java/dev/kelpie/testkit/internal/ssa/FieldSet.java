@@ -147,6 +147,30 @@ public final class FieldSet {
         return new FieldSet(m, ch);
     }
 
+    /** This set without any path at or below a member of {@code excluded} (upstream's RecursiveDifference). */
+    public FieldSet withoutPrefixes(FieldSet excluded) {
+        if (excluded.isEmpty()) {
+            return this;
+        }
+        FieldSet out = new FieldSet();
+        for (PathElement m : members) {
+            if (!excluded.members.contains(m)) {
+                out.members.add(m);
+            }
+        }
+        children.forEach((pe, child) -> {
+            if (excluded.members.contains(pe)) {
+                return;
+            }
+            FieldSet ex = excluded.children.get(pe);
+            FieldSet kept = ex == null ? child.copy() : child.withoutPrefixes(ex);
+            if (!kept.isEmpty()) {
+                out.children.put(pe, kept);
+            }
+        });
+        return out;
+    }
+
     /** Every member path, sorted. */
     public List<List<PathElement>> paths() {
         List<List<PathElement>> out = new ArrayList<>();
@@ -223,14 +247,38 @@ public final class FieldSet {
         return s;
     }
 
+    /** Same member paths (empty child sets do not count). */
     @Override
     public boolean equals(Object o) {
-        return o instanceof FieldSet f && paths().equals(f.paths());
+        if (!(o instanceof FieldSet f)) {
+            return false;
+        }
+        if (!members.equals(f.members)) {
+            return false;
+        }
+        for (Map.Entry<PathElement, FieldSet> e : children.entrySet()) {
+            FieldSet theirs = f.children.get(e.getKey());
+            if (theirs == null ? !e.getValue().isEmpty() : !e.getValue().equals(theirs)) {
+                return false;
+            }
+        }
+        for (Map.Entry<PathElement, FieldSet> e : f.children.entrySet()) {
+            if (!children.containsKey(e.getKey()) && !e.getValue().isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
     public int hashCode() {
-        return paths().hashCode();
+        int h = members.hashCode();
+        for (Map.Entry<PathElement, FieldSet> e : children.entrySet()) {
+            if (!e.getValue().isEmpty()) {
+                h += e.getKey().hashCode() ^ e.getValue().hashCode();
+            }
+        }
+        return h;
     }
 
     @Override

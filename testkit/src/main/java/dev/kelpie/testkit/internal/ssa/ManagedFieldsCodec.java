@@ -44,11 +44,11 @@ public final class ManagedFieldsCodec {
     /** managedFields entries for a table, stamping {@code time} on entries whose set changed. */
     public static ArrayNode write(Map<String, ManagedSet> managers, Map<String, ManagedSet> before,
             JsonNode previousEntries, String time) {
-        Map<String, String> previousTimes = new LinkedHashMap<>();
+        Map<String, JsonNode> previous = new LinkedHashMap<>();
         if (previousEntries != null && previousEntries.isArray()) {
             for (JsonNode e : previousEntries) {
-                previousTimes.put(key(e.path("manager").asText(""), e.path("operation").asText("").equals("Apply"),
-                        e.path("subresource").asText("")), e.path("time").asText(time));
+                previous.put(key(e.path("manager").asText(""), e.path("operation").asText("").equals("Apply"),
+                        e.path("subresource").asText("")), e);
             }
         }
         ArrayNode out = JsonNodeFactory.instance.arrayNode();
@@ -59,9 +59,12 @@ public final class ManagedFieldsCodec {
             e.put("operation", parts[1]);
             e.put("apiVersion", ms.apiVersion());
             ManagedSet old = before.get(key);
-            e.put("time", old != null && old.set().equals(ms.set()) ? previousTimes.getOrDefault(key, time) : time);
+            JsonNode prior = previous.get(key);
+            boolean unchanged = old != null && prior != null && old.set().equals(ms.set());
+            e.put("time", unchanged ? prior.path("time").asText(time) : time);
             e.put("fieldsType", "FieldsV1");
-            e.set("fieldsV1", ms.set().toFieldsV1());
+            // an unchanged set keeps its FieldsV1 as written (trees are never modified once stored)
+            e.set("fieldsV1", unchanged ? prior.path("fieldsV1") : ms.set().toFieldsV1());
             if (parts.length > 2) {
                 e.put("subresource", parts[2]);
             }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Map;
@@ -15,7 +14,8 @@ import java.util.TreeMap;
  * One step of a field path, as structured-merge-diff names them: a field of a map, the key of
  * an associative list element, the value of a set element, or a list index. Immutable.
  */
-public sealed interface PathElement extends Comparable<PathElement> {
+public sealed interface PathElement extends Comparable<PathElement> permits PathElement.Field, PathElement.Key,
+        PathElement.Value, PathElement.Index {
 
     /** The FieldsV1 key: {@code f:name}, {@code k:{...}}, {@code v:...} or {@code i:n}. */
     String fieldsV1Key();
@@ -26,7 +26,16 @@ public sealed interface PathElement extends Comparable<PathElement> {
     @Override
     default int compareTo(PathElement o) {
         int c = Integer.compare(rank(), o.rank());
-        return c != 0 ? c : fieldsV1Key().compareTo(o.fieldsV1Key());
+        if (c != 0) {
+            return c;
+        }
+        if (this instanceof Field a && o instanceof Field b) {
+            return a.name().compareTo(b.name());
+        }
+        if (this instanceof Index a && o instanceof Index b) {
+            return Integer.compare(a.index(), b.index());
+        }
+        return fieldsV1Key().compareTo(o.fieldsV1Key());
     }
 
     /** A field of a map. */
@@ -48,18 +57,26 @@ public sealed interface PathElement extends Comparable<PathElement> {
     }
 
     /** An associative list element, by its key fields (sorted by name, numbers canonical). */
-    record Key(Map<String, JsonNode> fields) implements PathElement {
-        public Key {
+    final class Key implements PathElement {
+        private final Map<String, JsonNode> fields;
+        private final String fieldsV1Key;
+
+        public Key(Map<String, JsonNode> fields) {
             TreeMap<String, JsonNode> sorted = new TreeMap<>();
             fields.forEach((k, v) -> sorted.put(k, JsonValues.canonical(v)));
-            fields = Collections.unmodifiableSortedMap(sorted);
+            this.fields = Collections.unmodifiableSortedMap(sorted);
+            ObjectNode o = JsonNodeFactory.instance.objectNode();
+            this.fields.forEach(o::set);
+            this.fieldsV1Key = "k:" + o;
+        }
+
+        public Map<String, JsonNode> fields() {
+            return fields;
         }
 
         @Override
         public String fieldsV1Key() {
-            ObjectNode o = JsonNodeFactory.instance.objectNode();
-            fields.forEach(o::set);
-            return "k:" + o;
+            return fieldsV1Key;
         }
 
         @Override
@@ -68,25 +85,53 @@ public sealed interface PathElement extends Comparable<PathElement> {
         }
 
         @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.fieldsV1Key.equals(fieldsV1Key);
+        }
+
+        @Override
+        public int hashCode() {
+            return fieldsV1Key.hashCode();
+        }
+
+        @Override
         public String toString() {
-            return "[" + fieldsV1Key().substring(2) + "]";
+            return "[" + fieldsV1Key.substring(2) + "]";
         }
     }
 
     /** A set element, by value. */
-    record Value(JsonNode value) implements PathElement {
-        public Value {
-            value = JsonValues.canonical(value);
+    final class Value implements PathElement {
+        private final JsonNode value;
+        private final String fieldsV1Key;
+
+        public Value(JsonNode value) {
+            this.value = JsonValues.canonical(value);
+            this.fieldsV1Key = "v:" + this.value;
+        }
+
+        public JsonNode value() {
+            return value;
         }
 
         @Override
         public String fieldsV1Key() {
-            return "v:" + value;
+            return fieldsV1Key;
         }
 
         @Override
         public int rank() {
             return 2;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Value v && v.fieldsV1Key.equals(fieldsV1Key);
+        }
+
+        @Override
+        public int hashCode() {
+            return fieldsV1Key.hashCode();
         }
 
         @Override
@@ -151,10 +196,6 @@ public sealed interface PathElement extends Comparable<PathElement> {
         static final ObjectMapper MAPPER = new ObjectMapper();
 
         private Mapper() {
-        }
-
-        static UncheckedIOException wrap(IOException e) {
-            return new UncheckedIOException(e);
         }
     }
 }

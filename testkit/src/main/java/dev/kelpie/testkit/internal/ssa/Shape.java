@@ -18,6 +18,17 @@ public interface Shape {
     /** The form a value takes here (a deduced shape decides from the value itself). */
     Form form(JsonNode value);
 
+    /** The form of a value by its JSON type: objects are maps, arrays lists, the rest scalars. */
+    static Form formOf(JsonNode value) {
+        if (value != null && value.isObject()) {
+            return Form.MAP;
+        }
+        if (value != null && value.isArray()) {
+            return Form.LIST;
+        }
+        return Form.SCALAR;
+    }
+
     /** Whether a map or list here is owned and replaced as a whole. */
     boolean isAtomic(JsonNode value);
 

@@ -118,11 +118,11 @@ public final class TypedOps {
     /** Named struct fields that have children in {@code set} become members too (upstream's EnsureNamedFieldsAreMembers). */
     public static FieldSet ensureNamedFieldsAreMembers(Shape shape, FieldSet set) {
         FieldSet out = new FieldSet();
-        ensureNamed(shape, set, out, true);
+        ensureNamed(shape, set, out);
         return out;
     }
 
-    private static void ensureNamed(Shape shape, FieldSet in, FieldSet out, boolean mapContext) {
+    private static void ensureNamed(Shape shape, FieldSet in, FieldSet out) {
         in.members().forEach(out::addMember);
         in.children().forEach((pe, child) -> {
             if (child.isEmpty()) {
@@ -137,7 +137,7 @@ public final class TypedOps {
             } else {
                 childShape = shape.element();
             }
-            ensureNamed(childShape, child, out.childOrCreate(pe), true);
+            ensureNamed(childShape, child, out.childOrCreate(pe));
         });
     }
 

@@ -113,10 +113,21 @@ class SmdConformanceTest {
         if (!run.path("method").asText().equals("Test")) {
             throw new IllegalStateException("needs version conversion (" + run.path("converter") + ")");
         }
-        if (c.has("ignoreFilter") || c.has("ignoredFields")) {
-            throw new IllegalStateException("needs ignored-field filters");
-        }
-        FieldOwnership ownership = new FieldOwnership(shapeOf(parsers, run.path("parser").asText()));
+        FieldSet ignored = new FieldSet();
+        c.path("ignoreFilter").fields().forEachRemaining(e -> {
+            if (!e.getKey().startsWith("$")) {
+                if (!e.getValue().path("$call").asText().equals("fieldpath.NewExcludeSetFilter")) {
+                    throw new IllegalStateException("unsupported filter " + e.getValue().path("$call"));
+                }
+                e.getValue().path("args").forEach(a -> a.path("set").forEach(p -> ignored.insert(pathOf(p))));
+            }
+        });
+        c.path("ignoredFields").fields().forEachRemaining(e -> {
+            if (!e.getKey().startsWith("$")) {
+                e.getValue().path("set").forEach(p -> ignored.insert(pathOf(p)));
+            }
+        });
+        FieldOwnership ownership = new FieldOwnership(shapeOf(parsers, run.path("parser").asText()), ignored);
         JsonNode live = null;
         Map<String, ManagedSet> managers = new LinkedHashMap<>();
         int step = 0;

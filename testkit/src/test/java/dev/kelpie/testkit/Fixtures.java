@@ -4,8 +4,8 @@ import dev.kelpie.core.model.Resource;
 import dev.kelpie.core.yaml.YamlCodec;
 
 /** Small YAML fixtures for the cluster tests. */
-final class Objects {
-    private Objects() {
+final class Fixtures {
+    private Fixtures() {
     }
 
     static Resource yaml(String text) {
