@@ -81,7 +81,7 @@ public final class SeedDemo {
             scale.putObject("spec").put("replicas", 7);
             cluster.patch(DEPLOYMENT, PatchType.MERGE, scale, WriteOptions.defaults().withFieldManager("kubectl-scale"));
             out.println("    replicas now " + replicas(cluster) + "; waiting for self-heal (watch-driven)");
-            boolean healed = waitFor(() -> replicas(cluster) == 3, Duration.ofSeconds(30));
+            boolean healed = waitFor(() -> replicas(cluster) == 3, Duration.ofSeconds(90));
             check(healed, "the rogue edit is detected and reverted to 3 replicas");
             out.println("    replicas back to " + replicas(cluster));
 
@@ -175,7 +175,7 @@ public final class SeedDemo {
     }
 
     private void awaitFirstPass(Reconciler reconciler) {
-        waitFor(() -> reconciler.status(APP).flatMap(s -> s.last()).isPresent(), Duration.ofSeconds(30));
+        waitFor(() -> reconciler.status(APP).flatMap(s -> s.last()).isPresent(), Duration.ofSeconds(90));
     }
 
     private static ReconcileResult join(java.util.concurrent.CompletableFuture<ReconcileResult> f) {

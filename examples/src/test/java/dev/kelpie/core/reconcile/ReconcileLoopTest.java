@@ -104,8 +104,10 @@ class ReconcileLoopTest {
     void aManualEditIsHealedThroughTheWatch() throws Exception {
         Reconciler r = reconciler(false);
         r.start(List.of(app));
-        ReconcileResult first = r.refresh(app.name()).get(60, TimeUnit.SECONDS);
-        assertThat(first.sync()).isEqualTo(SyncStatus.SYNCED);
+        assertThat(eventually(() -> r.status(app.name()).flatMap(AppStatus::last).isPresent())).isTrue();
+        // a pass asked for now starts after the first: when it ends, nothing else is running
+        ReconcileResult settled = r.refresh(app.name()).get(60, TimeUnit.SECONDS);
+        assertThat(settled.sync()).isEqualTo(SyncStatus.SYNCED);
         rogueScale(9);
         assertThat(eventually(() -> replicas() == 3)).as("healed").isTrue();
         assertThat(events).anySatisfy(e -> assertThat(e.type()).isEqualTo(ReconcileEvent.Type.SELF_HEAL));
