@@ -122,8 +122,10 @@ class ReconcileLoopTest {
         assertThat(eventually(() -> r.status(app.name()).flatMap(AppStatus::last).isPresent())).isTrue();
         int before = events.size();
         rogueScale(5);
-        boolean seen = eventually(() -> events.subList(before, events.size()).stream()
-                .anyMatch(e -> e.type() == ReconcileEvent.Type.DRIFT_DETECTED));
+        boolean seen = eventually(() -> {
+            List<ReconcileEvent> now = List.copyOf(events);
+            return now.subList(before, now.size()).stream().anyMatch(e -> e.type() == ReconcileEvent.Type.DRIFT_DETECTED);
+        });
         assertThat(seen).as(events.toString()).isTrue();
         ReconcileResult checked = r.refresh(app.name()).get(60, TimeUnit.SECONDS);
         assertThat(checked.phase()).isEqualTo(ReconcileResult.Phase.DETECTED);
