@@ -88,28 +88,33 @@ public final class Differ {
         ObjectNode predicted;
         // Both sides start as copies of live without status and server-owned metadata: the
         // normalisation drops those anyway, and the patch never needs them to apply.
+        SchemaNode node = schema.map(PatchSchema::node).orElse(SchemaNode.open());
+        ObjectNode normalisedLive = defaultNormalisation ? DefaultNormalisation.strippedCopy(have) : have.deepCopy();
         try {
             if (schema.isPresent()) {
-                patch = StrategicPatchEngine.createThreeWay(original, want, have, schema.get().node(), true, false);
-                predicted = StrategicPatchEngine.applyInPlace(
-                        defaultNormalisation ? DefaultNormalisation.strippedCopy(have) : have.deepCopy(),
-                        patch, schema.get().node());
+                patch = StrategicPatchEngine.createThreeWay(original, want, have, node, true, false);
+                // an empty patch changes nothing: predicted is live (the in-sync common case)
+                predicted = patch.isEmpty() ? null : StrategicPatchEngine.applyInPlace(
+                        defaultNormalisation ? DefaultNormalisation.strippedCopy(have) : have.deepCopy(), patch, node);
             } else {
                 patch = JsonMergePatch.createThreeWay(original, want, have);
-                predicted = (ObjectNode) JsonMergePatch.apply(have, patch);
+                predicted = patch.isEmpty() ? null : (ObjectNode) JsonMergePatch.apply(have, patch);
             }
         } catch (DiffException e) {
             throw new DiffException(operation, e.path(), e.getMessage(), e);
         }
-        SchemaNode node = schema.map(PatchSchema::node).orElse(SchemaNode.open());
-        ObjectNode normalisedLive = defaultNormalisation ? DefaultNormalisation.strippedCopy(have) : have.deepCopy();
         normalise(normalisedLive, node);
-        normalise(predicted, node);
+        if (predicted == null) {
+            predicted = normalisedLive;
+        } else {
+            normalise(predicted, node);
+        }
         String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
         for (IgnoreRule rule : ignoreRules) {
             if (rule.matches(group, kind, ns, name)) {
+                boolean same = predicted == normalisedLive;
                 normalisedLive = ignore(normalisedLive, rule, have);
-                predicted = ignore(predicted, rule, have);
+                predicted = same ? normalisedLive : ignore(predicted, rule, have);
             }
         }
         boolean modified = !JsonValues.equal(normalisedLive, predicted);

@@ -21,6 +21,19 @@ public final class JsonMergePatch {
     }
 
     /**
+     * Applies a merge patch as {@code kubectl patch --type merge} does: the patch must be an
+     * object (kubectl refuses others: "Invalid JSON Patch").
+     *
+     * @throws DiffException when the patch is not an object
+     */
+    public static JsonNode applyLikeKubectl(JsonNode target, JsonNode patch) {
+        if (patch == null || !patch.isObject()) {
+            throw new DiffException("JSON merge patch apply", "", "Invalid JSON Patch: a merge patch must be an object");
+        }
+        return MergePatchEngine.apply(target, patch);
+    }
+
+    /**
      * The patch that turns {@code original} into {@code modified}.
      *
      * @throws DiffException when either document is not an object

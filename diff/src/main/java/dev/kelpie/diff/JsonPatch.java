@@ -24,6 +24,17 @@ public final class JsonPatch {
         return JsonPatchEngine.apply(document, patch);
     }
 
+    /**
+     * Applies the operations as {@code kubectl patch --type json} does (evanphx/json-patch v4):
+     * list indices like Go's {@code Atoi} ({@code 01}, and {@code -1} from the end) and no
+     * operations on the document root. Otherwise as {@link #apply}.
+     *
+     * @throws DiffException as {@link #apply}
+     */
+    public static JsonNode applyLikeKubectl(JsonNode document, JsonNode patch) {
+        return JsonPatchEngine.apply(document, patch, true);
+    }
+
     /** A patch that turns {@code source} into {@code target}: apply(source, create(source, target)) equals target. */
     public static ArrayNode create(JsonNode source, JsonNode target) {
         return JsonPatchEngine.create(source, target);

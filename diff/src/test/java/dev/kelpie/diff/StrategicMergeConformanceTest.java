@@ -165,8 +165,8 @@ class StrategicMergeConformanceTest {
         java.util.function.Supplier<JsonNode> apply = () -> switch (type) {
             case "strategic" -> StrategicMerge.apply(original, patch,
                     PatchMetadata.builtIn().schemaFor("core".equals(gvk[0]) ? "" : gvk[0], gvk[1], gvk[2]).orElseThrow());
-            case "merge" -> JsonMergePatch.apply(original, patch);
-            case "json" -> JsonPatch.apply(original, patch);
+            case "merge" -> JsonMergePatch.applyLikeKubectl(original, patch);
+            case "json" -> JsonPatch.applyLikeKubectl(original, patch);
             default -> throw new AssertionError("unknown patch type " + type);
         };
         if (c.has("expectedError")) {

@@ -102,9 +102,9 @@ public final class PatchCommand implements Callable<Integer> {
         try {
             switch (type) {
                 case "json":
-                    return JsonPatch.apply(original, patchTree);
+                    return JsonPatch.applyLikeKubectl(original, patchTree);
                 case "merge":
-                    return JsonMergePatch.apply(original, patchTree);
+                    return JsonMergePatch.applyLikeKubectl(original, patchTree);
                 default:
                     PatchSchema schema = PatchMetadata.builtIn().schemaFor(r.apiVersion(), r.kind())
                             .orElseThrow(() -> new ExitCodeException(1, "strategic merge patch is not supported for "

@@ -59,6 +59,9 @@ public final class JsonValues {
 
     /** Deep equality with numbers compared by value and object keys unordered. */
     public static boolean equal(JsonNode a, JsonNode b) {
+        if (a == b) {
+            return true;
+        }
         Kind ka = kind(a);
         Kind kb = kind(b);
         if (ka != kb) {

@@ -23,6 +23,26 @@ public final class JsonPatchEngine {
 
     /** Applies every operation in order to a copy of {@code document}. */
     public static JsonNode apply(JsonNode document, JsonNode patch) {
+        return apply(document, patch, false);
+    }
+
+    /**
+     * Same; {@code kubectl} selects the leniencies of the library kubectl uses
+     * (evanphx/json-patch v4): list indices parsed like Go's {@code Atoi} (leading zeros, and
+     * negative indices counting from the end), and operations on the document root refused.
+     */
+    public static JsonNode apply(JsonNode document, JsonNode patch, boolean kubectl) {
+        KUBECTL.set(kubectl);
+        try {
+            return applyAll(document, patch);
+        } finally {
+            KUBECTL.remove();
+        }
+    }
+
+    private static final ThreadLocal<Boolean> KUBECTL = ThreadLocal.withInitial(() -> false);
+
+    private static JsonNode applyAll(JsonNode document, JsonNode patch) {
         if (patch == null || !patch.isArray()) {
             throw new DiffException(APPLY, "", "a JSON patch must be a list of operations, got a " + JsonValues.describe(patch));
         }
@@ -41,6 +61,10 @@ public final class JsonPatchEngine {
         String name = text(op, "op", where, "");
         JsonPointer path = pointer(op, "path", where);
         String at = where + " (" + name + " " + path.text() + ")";
+        if (KUBECTL.get() && !"test".equals(name)
+                && (path.isRoot() || (op.has("from") && op.get("from").isTextual() && op.get("from").textValue().isEmpty()))) {
+            throw new DiffException(APPLY, path.text(), at + ": operation does not apply to the document root");
+        }
         switch (name) {
             case "add":
                 return add(doc, path, value(op, at, path), at);
@@ -154,11 +178,35 @@ public final class JsonPatchEngine {
     }
 
     private static int index(String token, int max, JsonPointer p, String where) {
+        if (KUBECTL.get()) {
+            return goIndex(token, max, p, where);
+        }
         if (token.isEmpty() || token.length() > 9 || !token.chars().allMatch(Character::isDigit)
                 || (token.length() > 1 && token.charAt(0) == '0')) {
             throw new DiffException(APPLY, p.text(), where + ": invalid list index \"" + token + "\"");
         }
         int i = Integer.parseInt(token);
+        if (i > max) {
+            throw new DiffException(APPLY, p.text(), where + ": list index " + i + " is out of bounds");
+        }
+        return i;
+    }
+
+    /** Go's {@code strconv.Atoi} index with evanphx v4's negative indices (from the end). */
+    private static int goIndex(String token, int max, JsonPointer p, String where) {
+        int i;
+        try {
+            i = Integer.parseInt(token);
+        } catch (NumberFormatException e) {
+            throw new DiffException(APPLY, p.text(), where + ": invalid list index \"" + token + "\"", e);
+        }
+        int size = max + 1;
+        if (i < 0) {
+            if (i < -size) {
+                throw new DiffException(APPLY, p.text(), where + ": list index " + i + " is out of bounds");
+            }
+            i += size;
+        }
         if (i > max) {
             throw new DiffException(APPLY, p.text(), where + ": list index " + i + " is out of bounds");
         }

@@ -36,7 +36,10 @@ public final class StrategicPatchEngine {
         if (node instanceof ObjectNode o) {
             for (var it = o.fields(); it.hasNext(); ) {
                 var e = it.next();
-                if (e.getKey().startsWith("$") || JsonValues.isNull(e.getValue()) || !isPlain(e.getValue())) {
+                JsonNode v = e.getValue();
+                if ((!e.getKey().isEmpty() && e.getKey().charAt(0) == '$') || JsonValues.isNull(v)
+                        || ((v instanceof ObjectNode || v instanceof com.fasterxml.jackson.databind.node.ArrayNode)
+                        && !isPlain(v))) {
                     return false;
                 }
             }
