@@ -7,7 +7,8 @@ import java.util.Map;
 
 /** What every level of one build shares: custom schemas and the build-metadata switches. */
 final class BuildContext {
-    final Map<String, Map<String, List<String>>> schemas = new HashMap<>();
+    /** The custom schema in effect: the last one a kustomization declared, as kyaml's global schema. */
+    Map<String, Map<String, List<String>>> schemas = new HashMap<>();
     String rootDir = "";
     boolean originAnnotations;
     boolean transformerAnnotations;

@@ -77,17 +77,24 @@ final class KustTarget {
         stack.push(k.dir);
         try {
             FileLoader loader = new FileLoader(tree, k.dir, restrictor);
+            Map<String, Map<String, List<String>>> own = null;
             JsonNode openapi = k.get("openapi");
             if (openapi != null) {
                 if (openapi.has("path") && openapi.has("version")) {
                     throw new KustomizeException(k.file + ": openapi: builtin version and custom schema provided, "
                             + "cannot use both");
                 }
+                if (openapi.hasNonNull("version")) {
+                    own = new java.util.HashMap<>();
+                    ctx.schemas = own;
+                }
                 if (openapi.hasNonNull("path")) {
                     String p = openapi.get("path").asText();
+                    own = new java.util.HashMap<>();
                     for (JsonNode doc : Patches.parse(loader.readString(p), loader.resolve(p))) {
-                        CustomSchemas.load(doc, ctx.schemas);
+                        CustomSchemas.load(doc, own);
                     }
+                    ctx.schemas = own;
                 }
             }
             for (String res : k.strings("resources")) {
@@ -95,6 +102,9 @@ final class KustTarget {
             }
             for (String res : k.strings("bases")) {
                 accumulateResource(k, loader, res, ra);
+            }
+            if (own != null) {
+                ctx.schemas = own;
             }
             for (String c : k.strings("configurations")) {
                 String text = loader.readString(c);
@@ -108,6 +118,9 @@ final class KustTarget {
             Steps.runGenerators(k, loader, ra, ctx.originAnnotations ? ctx.relative(k.file) : null);
             for (String c : k.strings("components")) {
                 accumulateComponent(k, loader, c, ra);
+            }
+            if (own != null) {
+                ctx.schemas = own;
             }
             Steps.runTransformers(k, loader, ra);
             Steps.mergeVars(k, ra);
