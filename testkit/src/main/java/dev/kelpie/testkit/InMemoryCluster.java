@@ -258,7 +258,17 @@ public final class InMemoryCluster implements Backend {
         faults.before(verb, group, kind, id);
         return run(() -> {
             controllers.catchUp();
-            return op.get();
+            try {
+                return op.get();
+            } catch (ApiException e) {
+                throw e;
+            } catch (RuntimeException malformed) {
+                // the API server answers 400 when an object does not decode into its kind's types
+                ApiException bad = new ApiException(ApiException.Reason.BAD_REQUEST, id,
+                        "cannot " + verb.name().toLowerCase(java.util.Locale.ROOT) + " a malformed object: " + malformed.getMessage());
+                bad.initCause(malformed);
+                throw bad;
+            }
         });
     }
 

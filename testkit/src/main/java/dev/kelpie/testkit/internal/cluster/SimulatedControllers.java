@@ -22,6 +22,7 @@ import java.util.Set;
  * or its {@code ManualClock} advances. Runs under the cluster's lock.
  */
 public final class SimulatedControllers {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SimulatedControllers.class);
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private final ClusterState state;
     private final Duration readyDelay;
@@ -80,6 +81,15 @@ public final class SimulatedControllers {
         if (!enabled || writing) {
             return;
         }
+        try {
+            react(after);
+        } catch (RuntimeException malformed) {
+            // a real controller fails on an object it cannot read, and the write itself stands
+            LOG.warn("simulated controller skipped {}: {}", after.id(), malformed.toString());
+        }
+    }
+
+    private void react(Resource after) {
         if (sealedSecrets != null && SealedSecretsController.isSealedSecret(after)) {
             writing = true;
             try {

@@ -335,6 +335,17 @@ public final class TypedOps {
         return n != null && n.isContainerNode() && n.isEmpty() ? F.nullNode() : n;
     }
 
+    /**
+     * What owning a path itself (not its items) extracts: the whole value for scalars and atomic
+     * values, an empty container for a granular map or list (its items are owned one by one).
+     */
+    private static JsonNode ownedAsWhole(Shape shape, JsonNode v) {
+        if (v != null && v.isContainerNode() && shape.form(v) != Shape.Form.SCALAR && !shape.isAtomic(v)) {
+            return v.isArray() ? F.arrayNode() : F.objectNode();
+        }
+        return v;
+    }
+
     /** Only the parts of the value in {@code set}; list elements keep their key fields. */
     public static JsonNode extractItems(Shape shape, JsonNode v, FieldSet set) {
         if (v == null) {
@@ -346,10 +357,11 @@ public final class TypedOps {
             v.fields().forEachRemaining(e -> {
                 PathElement pe = new PathElement.Field(e.getKey());
                 FieldSet child = set.child(pe);
-                if (child != null && !child.isEmpty() && shape.field(e.getKey()).form(e.getValue()) != Shape.Form.SCALAR) {
-                    out.set(e.getKey(), extractItems(shape.field(e.getKey()), e.getValue(), child));
+                Shape fieldShape = shape.field(e.getKey());
+                if (child != null && !child.isEmpty() && fieldShape.form(e.getValue()) != Shape.Form.SCALAR) {
+                    out.set(e.getKey(), extractItems(fieldShape, e.getValue(), child));
                 } else if (set.isMember(pe)) {
-                    out.set(e.getKey(), e.getValue());
+                    out.set(e.getKey(), ownedAsWhole(fieldShape, e.getValue()));
                 }
             });
             return out;
