@@ -190,13 +190,37 @@ final class Generators {
 
     /** Folds a generated object into the list: create, or merge/replace one from a base. */
     static void absorb(ResourceList m, KResource res, String file) {
+        absorb(m, res, file, null);
+    }
+
+    /** Objects by every name they have had, for many {@link #absorb} calls in a row. */
+    static java.util.Map<String, java.util.List<KResource>> nameIndex(ResourceList m) {
+        java.util.Map<String, java.util.List<KResource>> index = new java.util.HashMap<>();
+        for (KResource r : m) {
+            index(index, r);
+        }
+        return index;
+    }
+
+    private static void index(java.util.Map<String, java.util.List<KResource>> index, KResource r) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        r.allIds().forEach(i -> names.add(i.name()));
+        names.forEach(n -> index.computeIfAbsent(n, k -> new java.util.ArrayList<>()).add(r));
+    }
+
+    static void absorb(ResourceList m, KResource res, String file, java.util.Map<String, java.util.List<KResource>> index) {
         Rid id = res.curId();
-        java.util.List<KResource> matches = m.matchingAnyId(id::sameAs);
+        java.util.List<KResource> matches = index == null ? m.matchingAnyId(id::sameAs, id.name())
+                : index.getOrDefault(id.name(), java.util.List.of()).stream()
+                        .filter(r -> m.items.contains(r) && r.allIds().stream().anyMatch(id::sameAs)).toList();
         if (matches.isEmpty()) {
             if (!res.behavior.equals("create")) {
                 throw new KustomizeException(file + ": id " + id + " does not exist; cannot merge or replace");
             }
             m.append(res);
+            if (index != null) {
+                index(index, res);
+            }
             return;
         }
         if (matches.size() > 1) {
@@ -236,6 +260,10 @@ final class Generators {
         res.needsHash = res.needsHash && old.needsHash;
         res.behavior = "create";
         m.replace(old, res);
+        if (index != null) {
+            index.values().forEach(l -> l.remove(old));
+            index(index, res);
+        }
     }
 
     private static void mergeMeta(KResource res, KResource old, String field) {

@@ -107,7 +107,7 @@ final class Patches {
             String name = patch.path("metadata").path("name").asText("");
             String ns = patch.path("metadata").path("namespace").asText("");
             Rid id = Rid.of(av, kind, name, ns);
-            targets = m.matchingAnyId(id::sameAs);
+            targets = m.matchingAnyId(id::sameAs, id.name());
             if (targets.isEmpty()) {
                 throw new PatchTargetNotFoundException(file, id.toString());
             }

@@ -22,7 +22,7 @@ final class PluginConfigs {
     private static final List<String> FIELDS = List.of("path", "patch", "target", "options", "paths", "patches",
             "jsonOp", "fieldSpecs", "labels", "annotations", "imageTag", "replica", "replacements", "prefix", "suffix",
             "unsetOnly", "setRoleBindingSubjects", "literals", "files", "envs", "env", "behavior", "type", "name",
-            "namespace", "cloud", "kubernetesService", "serviceAccount");
+            "namespace", "cloud", "kubernetesService", "serviceAccount", "value", "targetFilePath", "targets");
 
     private static List<Config> configs(KustomizationFile k, FileLoader loader, String entry) {
         List<Config> out = new ArrayList<>();
@@ -162,6 +162,17 @@ final class PluginConfigs {
                         Replacements.applyEntry(m, r, loader, k.file);
                     }
                 }
+                case "HashTransformer" -> {
+                    for (KResource r : m) {
+                        if (r.needsHash) {
+                            String hash = NameHash.of(r);
+                            r.storePreviousId();
+                            r.setName(r.name() + "-" + hash);
+                            r.needsHash = false;
+                        }
+                    }
+                }
+                case "ValueAddTransformer" -> valueAdd(m, c, loader);
                 case "ConfigMapGenerator", "SecretGenerator" -> {
                     ObjectNode args = c.deepCopy();
                     args.put("name", c.path("metadata").path("name").asText());
@@ -169,6 +180,35 @@ final class PluginConfigs {
                 }
                 default -> throw new KustomizeException(k.file + ": transformers: unsupported transformer kind '" + kind
                         + "' (only built-in transformers are supported)");
+            }
+        }
+    }
+
+    /** ValueAddTransformer: sets a value, or inserts it as a segment of a slash-separated path. */
+    private static void valueAdd(ResourceList m, ObjectNode c, FileLoader loader) {
+        String value = c.path("value").asText("");
+        JsonNode targets = c.get("targets");
+        if (c.hasNonNull("targetFilePath")) {
+            List<ObjectNode> docs = FileLoader.objects(c.get("targetFilePath").asText(),
+                    loader.readString(c.get("targetFilePath").asText()));
+            targets = docs.isEmpty() ? null : docs.get(0).get("targets");
+        }
+        for (JsonNode target : iter(targets)) {
+            Selector sel = target.hasNonNull("selector") ? Selector.from(target.get("selector")) : null;
+            FieldSpec fs = new FieldSpec(Gvk.ANY, target.path("fieldPath").asText(""), true);
+            int pos = target.path("filePathPosition").asInt(0);
+            for (KResource r : new ArrayList<>(m.items)) {
+                if (sel != null && !sel.matches(r)) {
+                    continue;
+                }
+                FieldPaths.apply(r.obj, fs, FieldPaths.CreateKind.SCALAR, v -> {
+                    if (pos <= 0 || v == null || !v.isTextual()) {
+                        return com.fasterxml.jackson.databind.node.TextNode.valueOf(value);
+                    }
+                    List<String> parts = new ArrayList<>(List.of(v.asText().split("/", -1)));
+                    parts.add(Math.min(pos - 1, parts.size()), value);
+                    return com.fasterxml.jackson.databind.node.TextNode.valueOf(String.join("/", parts));
+                });
             }
         }
     }

@@ -13,6 +13,8 @@ final class Steps {
 
     static void runGenerators(KustomizationFile k, FileLoader loader, KustTarget.Accumulation ra, String originFile) {
         JsonNode options = k.get("generatorOptions");
+        java.util.Map<String, List<KResource>> index = k.has("configMapGenerator") || k.has("secretGenerator")
+                ? Generators.nameIndex(ra.resources) : null;
         for (String kind : List.of("ConfigMapGenerator", "SecretGenerator")) {
             boolean secret = kind.equals("SecretGenerator");
             for (JsonNode args : k.list(secret ? "secretGenerator" : "configMapGenerator")) {
@@ -21,7 +23,7 @@ final class Steps {
                     KustTarget.setOrigin(r.obj, "configuredIn: " + originFile + "\nconfiguredBy:\n  apiVersion: builtin\n  kind: "
                             + kind + "\n");
                 }
-                Generators.absorb(ra.resources, r, k.file);
+                Generators.absorb(ra.resources, r, k.file, index);
             }
         }
         for (String g : k.strings("generators")) {
