@@ -249,7 +249,8 @@ public final class TypedOps {
     }
 
     private static void compare(Shape shape, JsonNode l, JsonNode r, List<PathElement> path, Comparison c) {
-        JsonNode probe = r != null ? r : l;
+        // a null on one side takes the form of the other, as upstream's deduceAtom leaves null untyped
+        JsonNode probe = r != null && !r.isNull() ? r : l;
         Shape.Form form = shape.form(probe);
         boolean leaf = form == Shape.Form.SCALAR || shape.isAtomic(probe)
                 || (l != null && r != null && !l.isNull() && !r.isNull() && shape.form(l) != shape.form(r))
