@@ -47,14 +47,12 @@ public final class TypedOps {
                     set.insert(path);
                     return;
                 }
-                Set<PathElement> seen = new LinkedHashSet<>();
-                for (JsonNode item : v) {
-                    PathElement pe = itemElement(shape, item);
-                    if (!seen.add(pe)) {
-                        continue;
+                for (Map.Entry<PathElement, List<JsonNode>> e : group(shape, v).entrySet()) {
+                    path.add(e.getKey());
+                    if (e.getValue().size() == 1) {
+                        toFieldSet(shape.element(), e.getValue().get(0), path, set);
                     }
-                    path.add(pe);
-                    toFieldSet(shape.element(), item, path, set);
+                    // duplicated keys are owned as a whole, as upstream does
                     set.insert(path);
                     path.remove(path.size() - 1);
                 }
@@ -177,11 +175,12 @@ public final class TypedOps {
         return mergeList(shape, lhs, rhs);
     }
 
-    private static LinkedHashMap<PathElement, JsonNode> index(Shape shape, JsonNode list) {
-        LinkedHashMap<PathElement, JsonNode> m = new LinkedHashMap<>();
+    /** List items by path element, in order of first appearance; duplicated keys keep all their items. */
+    private static LinkedHashMap<PathElement, List<JsonNode>> group(Shape shape, JsonNode list) {
+        LinkedHashMap<PathElement, List<JsonNode>> m = new LinkedHashMap<>();
         if (list != null) {
             for (JsonNode item : list) {
-                m.putIfAbsent(itemElement(shape, item), item);
+                m.computeIfAbsent(itemElement(shape, item), k -> new ArrayList<>(1)).add(item);
             }
         }
         return m;
@@ -189,8 +188,8 @@ public final class TypedOps {
 
     /** Keeps the order of the live list and places new items as upstream's merge walker does. */
     private static JsonNode mergeList(Shape shape, JsonNode lhs, JsonNode rhs) {
-        LinkedHashMap<PathElement, JsonNode> left = index(shape, lhs);
-        LinkedHashMap<PathElement, JsonNode> right = index(shape, rhs);
+        LinkedHashMap<PathElement, List<JsonNode>> left = group(shape, lhs);
+        LinkedHashMap<PathElement, List<JsonNode>> right = group(shape, rhs);
         List<PathElement> lOrder = new ArrayList<>(left.keySet());
         List<PathElement> rOrder = new ArrayList<>(right.keySet());
         List<PathElement> shared = new ArrayList<>();
@@ -208,7 +207,7 @@ public final class TypedOps {
             if (li < lOrder.size() && ri < rOrder.size()) {
                 PathElement pe = lOrder.get(li);
                 if (pe.equals(rOrder.get(ri))) {
-                    out.add(merge(shape.element(), left.get(pe), right.get(pe)));
+                    mergeItems(shape, left.get(pe), right.get(pe), out);
                     li++;
                     ri++;
                     nextShared = sharedAt < shared.size() ? shared.get(sharedAt++) : null;
@@ -222,14 +221,14 @@ public final class TypedOps {
             if (li < lOrder.size()) {
                 PathElement pe = lOrder.get(li);
                 if (!right.containsKey(pe)) {
-                    out.add(left.get(pe));
+                    left.get(pe).forEach(out::add);
                     li++;
                     continue;
                 }
             }
             if (ri < rOrder.size()) {
                 PathElement pe = rOrder.get(ri);
-                out.add(merge(shape.element(), left.get(pe), right.get(pe)));
+                mergeItems(shape, left.get(pe), right.get(pe), out);
                 ri++;
                 if (nextShared != null && nextShared.equals(pe)) {
                     nextShared = sharedAt < shared.size() ? shared.get(sharedAt++) : null;
@@ -237,6 +236,17 @@ public final class TypedOps {
             }
         }
         return out;
+    }
+
+    /** One item merged; with duplicates on either side, the applied items replace the live ones. */
+    private static void mergeItems(Shape list, List<JsonNode> l, List<JsonNode> r, ArrayNode out) {
+        if (l == null) {
+            r.forEach(out::add);
+        } else if (l.size() == 1 && r.size() == 1) {
+            out.add(merge(list.element(), l.get(0), r.get(0)));
+        } else {
+            r.forEach(out::add);
+        }
     }
 
     // ---------------------------------------------------------------- compare
@@ -249,7 +259,8 @@ public final class TypedOps {
     }
 
     private static void compare(Shape shape, JsonNode l, JsonNode r, List<PathElement> path, Comparison c) {
-        JsonNode probe = r != null ? r : l;
+        // a null on one side takes the form of the other, as upstream's deduceAtom leaves null untyped
+        JsonNode probe = r != null && !r.isNull() ? r : l;
         Shape.Form form = shape.form(probe);
         boolean leaf = form == Shape.Form.SCALAR || shape.isAtomic(probe)
                 || (l != null && r != null && !l.isNull() && !r.isNull() && shape.form(l) != shape.form(r))
@@ -278,13 +289,26 @@ public final class TypedOps {
                 path.remove(path.size() - 1);
             }
         } else {
-            LinkedHashMap<PathElement, JsonNode> left = index(shape, l != null && l.isArray() ? l : null);
-            LinkedHashMap<PathElement, JsonNode> right = index(shape, r != null && r.isArray() ? r : null);
+            LinkedHashMap<PathElement, List<JsonNode>> left = group(shape, l != null && l.isArray() ? l : null);
+            LinkedHashMap<PathElement, List<JsonNode>> right = group(shape, r != null && r.isArray() ? r : null);
             Set<PathElement> all = new LinkedHashSet<>(left.keySet());
             all.addAll(right.keySet());
             for (PathElement pe : all) {
+                List<JsonNode> li = left.get(pe);
+                List<JsonNode> ri = right.get(pe);
                 path.add(pe);
-                compare(shape.element(), left.get(pe), right.get(pe), path, c);
+                if ((li != null && li.size() > 1) || (ri != null && ri.size() > 1)) {
+                    // duplicated keys compare as a whole
+                    if (li == null) {
+                        c.added().insert(path);
+                    } else if (ri == null) {
+                        c.removed().insert(path);
+                    } else if (!sameItems(li, ri)) {
+                        c.modified().insert(path);
+                    }
+                } else {
+                    compare(shape.element(), li == null ? null : li.get(0), ri == null ? null : ri.get(0), path, c);
+                }
                 path.remove(path.size() - 1);
             }
         }
@@ -293,6 +317,18 @@ public final class TypedOps {
         } else if (r == null) {
             c.removed().insert(path);
         }
+    }
+
+    private static boolean sameItems(List<JsonNode> a, List<JsonNode> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!JsonValues.same(a.get(i), b.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---------------------------------------------------------------- remove / extract
