@@ -70,6 +70,7 @@ class ConvergenceProperties {
             r.reconcile(app);
             java.util.Set<String> foreign = new java.util.TreeSet<>();
             for (Op op : ops) {
+                FaultRule armed = null;
                 if (op instanceof Op.Commit c) {
                     git.set(c.configMaps());
                 } else if (op instanceof Op.ManualEdit e) {
@@ -86,10 +87,15 @@ class ConvergenceProperties {
                     cluster.apply(Resource.of(cm), WriteOptions.defaults().withFieldManager("someone-else"));
                     foreign.add(f.name());
                 } else if (op instanceof Op.FaultNext fault) {
-                    cluster.inject(FaultRule.on(fault.verb()).fault(fault.dropConnection() ? Fault.droppedConnection()
-                            : Fault.internalError()).afterCalls(fault.afterCalls()).times(1));
+                    armed = FaultRule.on(fault.verb()).fault(fault.dropConnection() ? Fault.droppedConnection()
+                            : Fault.internalError()).afterCalls(fault.afterCalls()).times(1);
+                }
+                // Faults are armed only while Kelpie works: the test's own edits above must not hit them.
+                if (armed != null) {
+                    cluster.inject(armed);
                 }
                 r.reconcile(app); // may fail half-way: the next pass must resume
+                cluster.clearFaults();
             }
             cluster.clearFaults();
             ReconcileResult last = r.reconcile(app);
