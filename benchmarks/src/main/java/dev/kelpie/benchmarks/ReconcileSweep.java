@@ -117,17 +117,7 @@ public final class ReconcileSweep {
     }
 
     private static Source memory(Snapshot s) {
-        return new Source() {
-            @Override
-            public String describe() {
-                return "memory";
-            }
-
-            @Override
-            public Snapshot snapshot(String revision) {
-                return s;
-            }
-        };
+        return Source.of("memory", revision -> s);
     }
 
     private static Snapshot snapshot(String name, int objects, int seed) {

@@ -48,21 +48,13 @@ class ConvergenceProperties {
     void theClusterConvergesToGit(@ForAll("operations") List<Op> ops) {
         InMemoryCluster cluster = InMemoryCluster.builder().namespaces("apps").build();
         AtomicReference<Map<String, String>> git = new AtomicReference<>(Map.of("cm-0", "a"));
-        Source source = new Source() {
-            @Override
-            public String describe() {
-                return "memory";
-            }
-
-            @Override
-            public Snapshot snapshot(String revision) {
-                InMemoryFileTree.Builder b = InMemoryFileTree.builder();
-                git.get().forEach((name, value) -> b.file("app/" + name + ".yaml",
-                        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + name + "\ndata:\n  v: \"" + value + "\"\n"));
-                b.file("app/README.txt", "not a manifest");
-                return new Snapshot(Integer.toHexString(git.get().hashCode()), b.build());
-            }
-        };
+        Source source = Source.of("memory", revision -> {
+            InMemoryFileTree.Builder b = InMemoryFileTree.builder();
+            git.get().forEach((name, value) -> b.file("app/" + name + ".yaml",
+                    "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + name + "\ndata:\n  v: \"" + value + "\"\n"));
+            b.file("app/README.txt", "not a manifest");
+            return new Snapshot(Integer.toHexString(git.get().hashCode()), b.build());
+        });
         Application app = Application.builder().name("prop").source("memory", "main", "app")
                 .destinationNamespace("apps").syncPolicy(SyncPolicy.automated().prune(true).selfHeal(true)).build();
         try (Reconciler r = Reconciler.builder().backend(cluster).sources(s -> source)

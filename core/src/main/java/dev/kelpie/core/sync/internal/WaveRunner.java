@@ -12,6 +12,7 @@ import dev.kelpie.core.model.Resource;
 import dev.kelpie.core.model.ResourceId;
 import dev.kelpie.core.plan.HookDeletePolicy;
 import dev.kelpie.core.plan.SyncAction;
+import dev.kelpie.core.plan.SyncPhase;
 import dev.kelpie.core.plan.SyncStep;
 import dev.kelpie.core.sync.InventoryStore;
 import dev.kelpie.core.sync.StepOutcome;
@@ -70,8 +71,23 @@ public final class WaveRunner {
         if (stop.isPresent()) {
             return new SyncResult(outcomes, stop);
         }
+        // SyncFail hooks are not a phase that always runs: they run only once the sync has failed.
+        List<SyncStep> failHooks = new ArrayList<>();
+        List<SyncStep> regular = new ArrayList<>();
+        for (SyncStep s : request.plan().steps()) {
+            (s.phase() == SyncPhase.SYNC_FAIL ? failHooks : regular).add(s);
+        }
+        Optional<String> failure = runWaves(regular, owned);
+        if (failure.isPresent() && !failHooks.isEmpty() && !settings.dryRun()) {
+            failure = Optional.of(failure.get() + runSyncFailHooks(failHooks));
+        }
+        return new SyncResult(outcomes, failure);
+    }
+
+    /** Runs the steps wave by wave; the reason it stopped, or empty when it finished. */
+    private Optional<String> runWaves(List<SyncStep> steps, Set<ResourceId> owned) {
         // Waves in plan order; each must succeed (and be healthy) before the next.
-        List<List<SyncStep>> waves = waves(request.plan().steps());
+        List<List<SyncStep>> waves = waves(steps);
         Set<ResourceId> pruned = new LinkedHashSet<>();
         for (int i = 0; i < waves.size(); i++) {
             List<SyncStep> wave = waves.get(i);
@@ -89,22 +105,63 @@ public final class WaveRunner {
                     .map(o -> (StepOutcome.Failed) o).toList();
             if (!failed.isEmpty()) {
                 SyncStep first = wave.get(0);
-                return new SyncResult(outcomes, Optional.of(first.phase().annotationValue() + " wave " + first.wave()
-                        + " failed: " + failed.get(0).message()));
+                deleteHooks(wave, HookDeletePolicy.HOOK_FAILED);
+                return Optional.of(first.phase().annotationValue() + " wave " + first.wave()
+                        + " failed: " + failed.get(0).message());
             }
             boolean later = i + 1 < waves.size();
             if (settings.waitForHealth() && !settings.dryRun() && (later || hasHooks(wave)) && !written.isEmpty()) {
                 Optional<String> unhealthy = waitHealthy(written);
                 if (unhealthy.isPresent()) {
-                    return new SyncResult(outcomes, unhealthy);
+                    deleteHooks(wave, HookDeletePolicy.HOOK_FAILED);
+                    return unhealthy;
                 }
-                deleteSucceededHooks(wave);
+                deleteHooks(wave, HookDeletePolicy.HOOK_SUCCEEDED);
             }
         }
         // Shrink the inventory only now that pruned objects are gone.
         owned.removeAll(pruned);
-        stop = guarded("record inventory", () -> inventory.record(request.parent(), owned));
-        return new SyncResult(outcomes, stop);
+        return guarded("record inventory", () -> inventory.record(request.parent(), owned));
+    }
+
+    /**
+     * Runs the SyncFail hooks after a failed sync, as Argo CD does, so a team can notify or
+     * clean up. Their own failure never hides the sync's: it is added to the reason.
+     */
+    private String runSyncFailHooks(List<SyncStep> hooks) {
+        LOG.info("sync failed; running {} SyncFail hook(s)", hooks.size());
+        int before = outcomes.size();
+        Optional<String> hookFailure = runHookWaves(hooks);
+        long ran = outcomes.subList(before, outcomes.size()).stream().filter(o -> !(o instanceof StepOutcome.Failed)).count();
+        return hookFailure.map(f -> "; SyncFail hooks failed too: " + f)
+                .orElse("; ran " + ran + " SyncFail hook(s)");
+    }
+
+    private Optional<String> runHookWaves(List<SyncStep> hooks) {
+        for (List<SyncStep> wave : waves(hooks)) {
+            List<ResourceId> written = new ArrayList<>();
+            Optional<String> failure = Optional.empty();
+            for (SyncStep step : wave) {
+                StepOutcome o = runStep(step);
+                outcomes.add(o);
+                if (o instanceof StepOutcome.Failed f) {
+                    failure = failure.or(() -> Optional.of(f.id() + ": " + f.message()));
+                } else if (o instanceof StepOutcome.Created || o instanceof StepOutcome.Configured) {
+                    written.add(o.id());
+                }
+            }
+            if (failure.isEmpty() && settings.waitForHealth() && !written.isEmpty()) {
+                failure = waitHealthy(written);
+            }
+            if (failure.isPresent()) {
+                deleteHooks(wave, HookDeletePolicy.HOOK_FAILED);
+                return failure;
+            }
+            if (settings.waitForHealth()) {
+                deleteHooks(wave, HookDeletePolicy.HOOK_SUCCEEDED);
+            }
+        }
+        return Optional.empty();
     }
 
     private Optional<String> createNamespaceIfMissing() {
@@ -191,9 +248,9 @@ public final class WaveRunner {
         return wave.stream().anyMatch(SyncStep::hook);
     }
 
-    private void deleteSucceededHooks(List<SyncStep> wave) {
+    private void deleteHooks(List<SyncStep> wave, HookDeletePolicy when) {
         for (SyncStep s : wave) {
-            if (s.hook() && s.hookDeletePolicies().contains(HookDeletePolicy.HOOK_SUCCEEDED)) {
+            if (s.hook() && s.hookDeletePolicies().contains(when)) {
                 deleteQuietly(s.id());
             }
         }
