@@ -3,6 +3,7 @@ package dev.kelpie.core.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kelpie.core.model.internal.FrozenTrees;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,9 +26,13 @@ public final class Resource {
     private final Origin origin;
 
     private Resource(ObjectNode tree, Origin origin) {
+        this(tree, origin, idOf(tree, origin));
+    }
+
+    private Resource(ObjectNode tree, Origin origin, ResourceId id) {
         this.tree = tree;
         this.origin = origin;
-        this.id = idOf(tree, origin);
+        this.id = id;
     }
 
     /** A resource from a tree, validated and copied. */
@@ -178,6 +183,16 @@ public final class Resource {
         ObjectNode copy = tree.deepCopy();
         change.accept(copy);
         return new Resource(copy, origin);
+    }
+
+    /**
+     * This resource with a compact, read-only tree, for objects kept a long time (a cluster's
+     * store, a render cache): about a third of the memory, equal and serialised the same.
+     * Its {@link #unsafeTree()} throws {@link UnsupportedOperationException} on any change;
+     * {@link #object()} still gives a mutable copy.
+     */
+    public Resource frozen() {
+        return FrozenTrees.isFrozen(tree) ? this : new Resource(FrozenTrees.freezeObject(tree), origin, id);
     }
 
     public Resource withOrigin(Origin newOrigin) {

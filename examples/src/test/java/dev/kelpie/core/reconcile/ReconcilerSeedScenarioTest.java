@@ -91,6 +91,26 @@ class ReconcilerSeedScenarioTest {
     }
 
     @Test
+    void aRogueEditAfterQuietPassesIsStillReverted() {
+        reconciler.reconcile(app);
+        for (int i = 0; i < 3; i++) { // quiet passes: the later ones reuse the plan of the first
+            assertThat(reconciler.reconcile(app).counts()).containsOnlyKeys("unchanged");
+        }
+        ObjectNode patch = JsonNodeFactory.instance.objectNode();
+        patch.putObject("spec").put("replicas", 9);
+        cluster.patch(DEPLOYMENT, PatchType.MERGE, patch, WriteOptions.defaults().withFieldManager("kubectl-edit"));
+
+        ReconcileResult heal = reconciler.reconcile(app);
+        assertThat(heal.counts()).as(heal.toString()).containsEntry("configured", 1);
+        assertThat(replicas()).isEqualTo(3);
+
+        // A deleted object is seen as well (it leaves the live state the quiet plan was made from).
+        cluster.delete(SERVICE, dev.kelpie.core.backend.DeleteOptions.defaults());
+        assertThat(reconciler.reconcile(app).counts()).as("recreated").containsEntry("created", 1);
+        assertThat(cluster.get(SERVICE)).isPresent();
+    }
+
+    @Test
     void aNewImageTagIsRolledOut() {
         reconciler.reconcile(app);
         repo.commit("bump image", Map.of("overlays/production-norway/kustomization.yaml", """

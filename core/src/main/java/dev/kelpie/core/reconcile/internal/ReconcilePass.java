@@ -59,6 +59,7 @@ public final class ReconcilePass {
     private final HealthAssessor health;
     private final Clock clock;
     private final RenderCache renderCache = new RenderCache(4096);
+    private final QuietPlans quietPlans = new QuietPlans();
 
     public ReconcilePass(Backend backend, SourceResolver sources, RenderPipeline pipeline, Planner planner,
                          SyncExecutor executor, HealthAssessor health, Clock clock) {
@@ -120,7 +121,8 @@ public final class ReconcilePass {
                         .applySetParent(parent)
                         .build();
                 RenderResult rendered = pipeline.render(snapshot.tree(), app.source().path(), ctx);
-                desired = rendered.manifests();
+                // Frozen: the cache keeps these for many passes; compact trees keep a fleet's renders small.
+                desired = rendered.manifests().map(Resource::frozen);
                 warnings.addAll(rendered.warnings());
                 renderCache.put(key, new RenderCache.Entry(desired, rendered.warnings()));
             } catch (KelpieException e) {
@@ -139,7 +141,13 @@ public final class ReconcilePass {
             live = readLive(desired.ids(), inventory.members());
             watch.lap("live");
             // 4. Plan: pure, explained, ordered; prune guards decide here.
-            plan = planner.plan(DesiredState.rendered(desired), live, inventory, app.planSettings());
+            Optional<SyncPlan> quiet = quietPlans.reuse(app, desired, live, inventory);
+            if (quiet.isPresent()) {
+                plan = quiet.get();
+            } else {
+                plan = planner.plan(DesiredState.rendered(desired), live, inventory, app.planSettings());
+                quietPlans.remember(app, desired, live, inventory, plan);
+            }
             watch.lap("plan");
         } catch (ApiException e) {
             return failed(app, revision, "reading live state: " + e.getMessage(), timings, warnings);

@@ -203,7 +203,8 @@ public final class ClusterState {
         }
         long rv = ++resourceVersion;
         md.put("resourceVersion", Long.toString(rv));
-        Resource stored = Resource.adopt(obj, Origin.UNKNOWN);
+        // Frozen: compact and read-only, so a large cluster fits a small heap and nobody edits the store in place.
+        Resource stored = Resource.adopt(obj, Origin.UNKNOWN).frozen();
         boolean finished = md.has("deletionTimestamp") && md.path("finalizers").isEmpty()
                 && !(stored(obj).group().isEmpty() && stored(obj).kind().equals("Namespace"));
         store.put(stored);

@@ -73,7 +73,7 @@ public final class Snapshots {
         }
         for (JsonNode o : root.path("objects")) {
             Resource r = Resource.of(o, new Origin(file.toString(), 0, 0, 0));
-            state.store.put(Resource.adopt(r.object(), Origin.UNKNOWN));
+            state.store.put(Resource.adopt(r.object(), Origin.UNKNOWN).frozen());
             if (r.kind().equals("CustomResourceDefinition")) {
                 state.kinds.establish(r);
             }

@@ -1,0 +1,2 @@
+/** Internals of the resource model; not an API. */
+package dev.kelpie.core.model.internal;
