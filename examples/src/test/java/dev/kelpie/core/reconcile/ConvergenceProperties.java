@@ -32,8 +32,9 @@ import net.jqwik.api.Provide;
 
 /**
  * Whatever happens between passes (new commits, manual edits, objects nobody manages, server
- * errors and dropped connections cutting a sync anywhere), once the faults stop the cluster
- * equals Git, nothing unmanaged was deleted and nothing managed was left behind.
+ * errors, conflicts, throttling, timeouts and dropped connections cutting a sync anywhere),
+ * once the faults stop the cluster equals Git, nothing unmanaged was deleted and nothing
+ * managed was left behind. {@code CrashRecoveryTest} covers a process dying between two calls.
  */
 class ConvergenceProperties {
 
@@ -41,10 +42,10 @@ class ConvergenceProperties {
         record Commit(Map<String, String> configMaps) implements Op { }
         record ManualEdit(String name, String value) implements Op { }
         record Foreign(String name) implements Op { }
-        record FaultNext(Verb verb, int afterCalls, boolean dropConnection) implements Op { }
+        record FaultNext(Verb verb, int afterCalls, int kind) implements Op { }
     }
 
-    @Property(tries = 25)
+    @Property(tries = 40)
     void theClusterConvergesToGit(@ForAll("operations") List<Op> ops) {
         InMemoryCluster cluster = InMemoryCluster.builder().namespaces("apps").build();
         AtomicReference<Map<String, String>> git = new AtomicReference<>(Map.of("cm-0", "a"));
@@ -79,8 +80,14 @@ class ConvergenceProperties {
                     cluster.apply(Resource.of(cm), WriteOptions.defaults().withFieldManager("someone-else"));
                     foreign.add(f.name());
                 } else if (op instanceof Op.FaultNext fault) {
-                    armed = FaultRule.on(fault.verb()).fault(fault.dropConnection() ? Fault.droppedConnection()
-                            : Fault.internalError()).afterCalls(fault.afterCalls()).times(1);
+                    Fault f = switch (fault.kind()) {
+                        case 0 -> Fault.droppedConnection();
+                        case 1 -> Fault.conflict();
+                        case 2 -> Fault.timeout();
+                        case 3 -> Fault.tooManyRequests();
+                        default -> Fault.internalError();
+                    };
+                    armed = FaultRule.on(fault.verb()).fault(f).afterCalls(fault.afterCalls()).times(1);
                 }
                 // Faults are armed only while Kelpie works: the test's own edits above must not hit them.
                 if (armed != null) {
@@ -116,7 +123,7 @@ class ConvergenceProperties {
         Arbitrary<Op> edit = Combinators.combine(names, Arbitraries.of("x", "y")).as(Op.ManualEdit::new);
         Arbitrary<Op> foreign = Arbitraries.of("other-1", "other-2").map(Op.Foreign::new);
         Arbitrary<Op> fault = Combinators.combine(Arbitraries.of(Verb.APPLY, Verb.DELETE, Verb.GET, Verb.LIST),
-                Arbitraries.integers().between(0, 4), Arbitraries.of(true, false)).as(Op.FaultNext::new);
+                Arbitraries.integers().between(0, 4), Arbitraries.integers().between(0, 4)).as(Op.FaultNext::new);
         return Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(3, commit), net.jqwik.api.Tuple.of(2, edit),
                 net.jqwik.api.Tuple.of(1, foreign), net.jqwik.api.Tuple.of(2, fault)).list().ofMinSize(1).ofMaxSize(8);
