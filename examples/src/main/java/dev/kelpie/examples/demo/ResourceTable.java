@@ -36,11 +36,21 @@ public final class ResourceTable {
             });
         }
         r.health().objects().keySet().forEach(id -> sync.putIfAbsent(id, r.sync().displayName()));
-        out.printf("    %-22s %-16s %-12s %-10s %s%n", "KIND", "NAMESPACE", "NAME", "SYNC", "HEALTH");
+        // Columns as wide as their widest cell, as kubectl prints tables.
+        int kindW = "KIND".length();
+        int nsW = "NAMESPACE".length();
+        int nameW = "NAME".length();
+        for (ResourceId id : sync.keySet()) {
+            kindW = Math.max(kindW, id.groupKind().length());
+            nsW = Math.max(nsW, Math.max(1, id.namespace().length()));
+            nameW = Math.max(nameW, id.name().length());
+        }
+        String row = "    %-" + kindW + "s   %-" + nsW + "s   %-" + nameW + "s   %-10s %s%n";
+        out.printf(row, "KIND", "NAMESPACE", "NAME", "SYNC", "HEALTH");
         for (Map.Entry<ResourceId, String> e : sync.entrySet()) {
             ResourceId id = e.getKey();
             Health h = r.health().objects().get(id);
-            out.printf("    %-22s %-16s %-12s %-10s %s%n", id.groupKind(), id.namespace().isEmpty() ? "-" : id.namespace(),
+            out.printf(row, id.groupKind(), id.namespace().isEmpty() ? "-" : id.namespace(),
                     id.name(), e.getValue(), h == null ? "" : h.status().displayName());
         }
         out.println("    application: " + r.sync().displayName() + ", " + r.healthStatus().displayName()
