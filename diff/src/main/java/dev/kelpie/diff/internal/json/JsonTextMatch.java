@@ -6,17 +6,19 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.Iterator;
+import java.util.Map;
 
 /**
  * Whether a JSON text (such as the last-applied annotation) holds the same value as a tree, read
  * as a token stream against the tree instead of being parsed into a second tree. Equality is
- * {@link JsonValues#equal}'s, but conservative: duplicate keys, floating-point and big numbers,
+ * {@link JsonValues#equal}'s, but conservative: duplicate keys, keys neither in the tree's order
+ * nor sorted, floating-point and big numbers,
  * trailing content and malformed text all answer {@code false} ("parse it the usual way").
  * Stateless and thread-safe.
  */
 public final class JsonTextMatch {
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final JsonFactory FACTORY = new JsonFactory();
 
     private JsonTextMatch() {
     }
@@ -34,19 +36,7 @@ public final class JsonTextMatch {
     private static boolean value(JsonParser p, JsonToken t, JsonNode n) throws IOException {
         switch (t) {
             case START_OBJECT:
-                if (!(n instanceof ObjectNode o)) {
-                    return false;
-                }
-                int fields = 0;
-                for (JsonToken f = p.nextToken(); f != JsonToken.END_OBJECT; f = p.nextToken()) {
-                    JsonNode child = o.get(p.currentName());
-                    // duplicate keys fail the parser, so a matching count means every key was seen
-                    if (child == null || !value(p, p.nextToken(), child)) {
-                        return false;
-                    }
-                    fields++;
-                }
-                return fields == o.size();
+                return n instanceof ObjectNode o && object(p, o);
             case START_ARRAY:
                 if (!n.isArray()) {
                     return false;
@@ -75,6 +65,60 @@ public final class JsonTextMatch {
             default:
                 return false;
         }
+    }
+
+    /**
+     * The fields of an object: in the tree's order while they come in it (as when written from
+     * the tree itself), then by name if all keys come sorted (as from writers that sort keys).
+     * Either way no key can repeat, so with as many fields as the tree every key was compared.
+     * Other orders, which would need a set of seen keys, answer false.
+     */
+    private static boolean object(JsonParser p, ObjectNode o) throws IOException {
+        Iterator<Map.Entry<String, JsonNode>> it = o.fields();
+        int fields = 0;
+        boolean treeOrder = true;
+        String previous = null;
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+            String name = p.currentName();
+            JsonNode child = null;
+            if (treeOrder) {
+                Map.Entry<String, JsonNode> e = it.hasNext() ? it.next() : null;
+                if (e != null && e.getKey().equals(name)) {
+                    child = e.getValue();
+                } else if (sortedSoFar(o, fields)) {
+                    treeOrder = false;
+                } else {
+                    return false;
+                }
+            }
+            if (child == null) {
+                // out of the tree's order: only sorted keys are known to be distinct
+                if (previous != null && previous.compareTo(name) >= 0) {
+                    return false;
+                }
+                child = o.get(name);
+            }
+            if (child == null || !value(p, p.nextToken(), child)) {
+                return false;
+            }
+            previous = name;
+            fields++;
+        }
+        return fields == o.size();
+    }
+
+    /** Whether the first {@code n} keys of the tree are sorted (the prefix matched in tree order). */
+    private static boolean sortedSoFar(ObjectNode o, int n) {
+        String prev = null;
+        Iterator<String> names = o.fieldNames();
+        for (int i = 0; i < n; i++) {
+            String name = names.next();
+            if (prev != null && prev.compareTo(name) >= 0) {
+                return false;
+            }
+            prev = name;
+        }
+        return true;
     }
 
     private static boolean sameText(JsonParser p, String s) throws IOException {
