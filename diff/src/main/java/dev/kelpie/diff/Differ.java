@@ -100,11 +100,12 @@ public final class Differ {
     /**
      * The fast path: certain that the patch changes nothing normalisation keeps (see
      * {@link InSyncCheck}). Only with the default normalisation and no normalisers of the
-     * caller's, and nothing to delete since the last apply.
+     * caller's, and nothing to delete since the last apply: last-applied equals desired, or (for
+     * strategic merge, where an empty original deletes nothing) there is no last-applied.
      */
     private boolean inSync(JsonNode original, ObjectNode want, ObjectNode have, Optional<PatchSchema> schema) {
         return fastPath && defaultNormalisation && normalisers.isEmpty() && !have.isEmpty()
-                && JsonValues.equal(original, want)
+                && (JsonValues.equal(original, want) || original.isEmpty() && schema.isPresent())
                 && InSyncCheck.unchanged(want, have, schema.map(PatchSchema::node).orElse(SchemaNode.open()),
                         schema.isPresent());
     }
