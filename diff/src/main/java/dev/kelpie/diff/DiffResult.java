@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kelpie.diff.internal.normalise.UnifiedDiff;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The outcome of comparing one object: whether the live object differs from what applying
@@ -17,20 +18,58 @@ import java.util.Objects;
  */
 public final class DiffResult {
     private final boolean modified;
-    private final ObjectNode normalisedLive;
-    private final ObjectNode predictedLive;
-    private final JsonNode patch;
     private final PatchFormat patchFormat;
     private final List<Change> changes;
+    /** The trees, or null until {@link #trees()} computes them with {@link #compute}. */
+    private volatile Trees trees;
+    private final Supplier<DiffResult> compute;
+
+    /** The trees a result shows; built by the differ and owned by the result. */
+    private record Trees(ObjectNode normalisedLive, ObjectNode predictedLive, JsonNode patch) {
+    }
 
     DiffResult(boolean modified, ObjectNode normalisedLive, ObjectNode predictedLive, JsonNode patch,
             PatchFormat patchFormat, List<Change> changes) {
         this.modified = modified;
-        this.normalisedLive = Objects.requireNonNull(normalisedLive, "normalisedLive");
-        this.predictedLive = Objects.requireNonNull(predictedLive, "predictedLive");
-        this.patch = Objects.requireNonNull(patch, "patch");
+        this.trees = new Trees(Objects.requireNonNull(normalisedLive, "normalisedLive"),
+                Objects.requireNonNull(predictedLive, "predictedLive"), Objects.requireNonNull(patch, "patch"));
         this.patchFormat = Objects.requireNonNull(patchFormat, "patchFormat");
         this.changes = List.copyOf(changes);
+        this.compute = null;
+    }
+
+    /**
+     * A result known to be in sync whose trees are computed only when asked for ({@code compute}
+     * runs the full diff of the same inputs, at most once): most callers only want the verdict.
+     */
+    private DiffResult(PatchFormat patchFormat, Supplier<DiffResult> compute) {
+        this.modified = false;
+        this.patchFormat = Objects.requireNonNull(patchFormat, "patchFormat");
+        this.changes = List.of();
+        this.compute = Objects.requireNonNull(compute, "compute");
+    }
+
+    static DiffResult inSync(PatchFormat patchFormat, Supplier<DiffResult> compute) {
+        return new DiffResult(patchFormat, compute);
+    }
+
+    /** Whether the fast path found this result (for tests). */
+    boolean fromFastPath() {
+        return compute != null;
+    }
+
+    private Trees trees() {
+        Trees t = trees;
+        if (t == null) {
+            synchronized (this) {
+                t = trees;
+                if (t == null) {
+                    t = compute.get().trees();
+                    trees = t;
+                }
+            }
+        }
+        return t;
     }
 
     /** Whether live and predicted differ after normalisation and ignore rules ("OutOfSync"). */
@@ -40,17 +79,17 @@ public final class DiffResult {
 
     /** The live object, normalised (an empty object when it does not exist). A copy. */
     public ObjectNode normalisedLive() {
-        return normalisedLive.deepCopy();
+        return trees().normalisedLive().deepCopy();
     }
 
     /** The live object after the patch, normalised the same way. A copy. */
     public ObjectNode predictedLive() {
-        return predictedLive.deepCopy();
+        return trees().predictedLive().deepCopy();
     }
 
     /** The patch that turns live into predicted: what {@code kubectl apply} would send. A copy. */
     public JsonNode patch() {
-        return patch.deepCopy();
+        return trees().patch().deepCopy();
     }
 
     /** The kind of {@link #patch()}. */
@@ -75,7 +114,7 @@ public final class DiffResult {
      * @param name the label of both sides, e.g. {@code apps.v1.Deployment.shop.web}
      */
     public String unifiedDiff(String name) {
-        return modified ? UnifiedDiff.render(normalisedLive, predictedLive, name) : "";
+        return modified ? UnifiedDiff.render(trees().normalisedLive(), trees().predictedLive(), name) : "";
     }
 
     @Override

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kelpie.diff.internal.json.JsonTextMatch;
 import dev.kelpie.diff.internal.json.JsonValues;
 import dev.kelpie.diff.internal.normalise.ChangeCollector;
 import dev.kelpie.diff.internal.normalise.DefaultNormalisation;
 import dev.kelpie.diff.internal.normalise.IgnoreRules;
+import dev.kelpie.diff.internal.normalise.InSyncCheck;
 import dev.kelpie.diff.internal.normalise.ManagedFields;
 import dev.kelpie.diff.internal.smp.SchemaNode;
 import dev.kelpie.diff.internal.smp.StrategicPatchEngine;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Decides whether a live object matches the desired one, the way {@code kubectl apply} would
@@ -40,11 +43,15 @@ import java.util.Optional;
  */
 public final class Differ {
     private static final ObjectMapper JSON = JsonMapper.builder().nodeFactory(JsonValues.NODES).build();
+    private static final int MAX_RESOLVED = 256;
     private final PatchMetadata metadata;
     private final Map<String, PatchSchema> schemas;
     private final List<Normaliser> normalisers;
     private final List<IgnoreRule> ignoreRules;
     private final boolean defaultNormalisation;
+    private final boolean fastPath;
+    /** Schemas by apiVersion and kind; bounded, so odd inputs cannot grow it without end. */
+    private final Map<String, Map<String, Optional<PatchSchema>>> resolved = new ConcurrentHashMap<>();
 
     private Differ(Builder b) {
         this.metadata = b.metadata;
@@ -52,6 +59,7 @@ public final class Differ {
         this.normalisers = List.copyOf(b.normalisers);
         this.ignoreRules = List.copyOf(b.ignoreRules);
         this.defaultNormalisation = b.defaultNormalisation;
+        this.fastPath = b.fastPath;
     }
 
     /** A builder with the built-in metadata, default normalisation, no ignore rules. */
@@ -74,16 +82,39 @@ public final class Differ {
         ObjectNode want = object(desired, "desired");
         ObjectNode have = live == null || live.isNull() || live.isMissingNode() ? JsonValues.NODES.objectNode()
                 : object(live, "live");
-        JsonNode original = lastApplied(lastApplied);
+        JsonNode original = lastApplied(lastApplied, want);
         String apiVersion = want.path("apiVersion").asText("");
         String kind = want.path("kind").asText("");
         if (apiVersion.isEmpty() || kind.isEmpty()) {
             throw new DiffException("diff", "", "desired object has no apiVersion or kind");
         }
+        Optional<PatchSchema> schema = schemaFor(apiVersion, kind);
+        if (inSync(original, want, have, schema)) {
+            // the common steady state: no patch, no copies; the trees only when someone asks
+            return DiffResult.inSync(schema.isPresent() ? PatchFormat.STRATEGIC_MERGE : PatchFormat.JSON_MERGE,
+                    () -> diff(original, want, have, apiVersion, kind, schema));
+        }
+        return diff(original, want, have, apiVersion, kind, schema);
+    }
+
+    /**
+     * The fast path: certain that the patch changes nothing normalisation keeps (see
+     * {@link InSyncCheck}). Only with the default normalisation and no normalisers of the
+     * caller's, and nothing to delete since the last apply: last-applied equals desired, or (for
+     * strategic merge, where an empty original deletes nothing) there is no last-applied.
+     */
+    private boolean inSync(JsonNode original, ObjectNode want, ObjectNode have, Optional<PatchSchema> schema) {
+        return fastPath && defaultNormalisation && normalisers.isEmpty() && !have.isEmpty()
+                && (JsonValues.equal(original, want) || original.isEmpty() && schema.isPresent())
+                && InSyncCheck.unchanged(want, have, schema.map(PatchSchema::node).orElse(SchemaNode.open()),
+                        schema.isPresent());
+    }
+
+    private DiffResult diff(JsonNode original, ObjectNode want, ObjectNode have, String apiVersion, String kind,
+            Optional<PatchSchema> schema) {
         String ns = want.path("metadata").path("namespace").asText(have.path("metadata").path("namespace").asText(""));
         String name = want.path("metadata").path("name").asText("");
         String operation = "diff " + kind + " " + (ns.isEmpty() ? "" : ns + "/") + name;
-        Optional<PatchSchema> schema = schemaFor(apiVersion, kind);
         JsonNode patch;
         ObjectNode predicted;
         // Both sides start as copies of live without status and server-owned metadata: the
@@ -133,7 +164,27 @@ public final class Differ {
         return threeWay(null, desired, live);
     }
 
+    /** The schema of a kind, looked up once per differ (the same few kinds repeat across thousands of objects). */
     private Optional<PatchSchema> schemaFor(String apiVersion, String kind) {
+        Map<String, Optional<PatchSchema>> byKind = resolved.get(apiVersion);
+        if (byKind == null) {
+            if (resolved.size() >= MAX_RESOLVED) {
+                resolved.clear();
+            }
+            byKind = resolved.computeIfAbsent(apiVersion, v -> new ConcurrentHashMap<>());
+        }
+        Optional<PatchSchema> schema = byKind.get(kind);
+        if (schema == null) {
+            if (byKind.size() >= MAX_RESOLVED) {
+                byKind.clear();
+            }
+            schema = resolveSchema(apiVersion, kind);
+            byKind.put(kind, schema);
+        }
+        return schema;
+    }
+
+    private Optional<PatchSchema> resolveSchema(String apiVersion, String kind) {
         String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
         PatchSchema custom = schemas.get(group + "/" + kind);
         if (custom != null) {
@@ -161,11 +212,15 @@ public final class Differ {
         return out;
     }
 
-    private static JsonNode lastApplied(JsonNode node) {
+    /** The last-applied object; {@code desired} itself when the annotation's text holds just that. */
+    private static JsonNode lastApplied(JsonNode node, ObjectNode desired) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return JsonValues.NODES.objectNode();
         }
         if (node.isTextual()) {
+            if (JsonTextMatch.matches(node.textValue(), desired)) {
+                return desired;   // engines only read the original: sharing the tree is safe
+            }
             try {
                 return object(JSON.readTree(node.textValue()), "last-applied");
             } catch (JsonProcessingException e) {
@@ -189,6 +244,7 @@ public final class Differ {
         private final List<Normaliser> normalisers = new ArrayList<>();
         private final List<IgnoreRule> ignoreRules = new ArrayList<>();
         private boolean defaultNormalisation = true;
+        private boolean fastPath = true;
 
         private Builder() {
         }
@@ -232,6 +288,12 @@ public final class Differ {
         /** Turns the built-in normalisation off (default on); for tests and special tools. */
         public Builder defaultNormalisation(boolean on) {
             this.defaultNormalisation = on;
+            return this;
+        }
+
+        /** Turns the in-sync fast path off (default on), so tests can compare it with the full diff. */
+        Builder fastPath(boolean on) {
+            this.fastPath = on;
             return this;
         }
 

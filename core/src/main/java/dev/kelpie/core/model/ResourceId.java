@@ -82,7 +82,8 @@ public record ResourceId(String group, String version, String kind, String names
 
     @Override
     public int hashCode() {
-        return Objects.hash(group, kind, namespace, name);
+        // Objects.hash(group, kind, namespace, name) without its array: ids are hashed on every map look-up
+        return ((((31 + group.hashCode()) * 31 + kind.hashCode()) * 31 + namespace.hashCode()) * 31) + name.hashCode();
     }
 
     @Override

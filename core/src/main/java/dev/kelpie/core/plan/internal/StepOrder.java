@@ -3,6 +3,7 @@ package dev.kelpie.core.plan.internal;
 import dev.kelpie.core.plan.SyncAction;
 import dev.kelpie.core.plan.SyncStep;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -30,15 +31,59 @@ public final class StepOrder {
     }
 
     public static List<SyncStep> order(List<SyncStep> steps) {
-        List<SyncStep> s = new ArrayList<>(steps);
-        s.sort(ORDER);
+        List<SyncStep> s = sorted(steps);
         // Namespaces before the objects that live in them
-        adjust(s, t -> t.id().group().isEmpty() && t.id().kind().equals("Namespace")
-                        ? Optional.of(t.id().name()) : Optional.empty(),
-                t -> t.id().namespace().isEmpty() ? Optional.empty() : Optional.of(t.id().namespace()));
+        if (s.stream().anyMatch(t -> t.action() != SyncAction.PRUNE && isNamespace(t))) {
+            adjust(s, t -> isNamespace(t) ? Optional.of(t.id().name()) : Optional.empty(),
+                    t -> t.id().namespace().isEmpty() ? Optional.empty() : Optional.of(t.id().namespace()));
+        }
         // CRDs before the custom resources of their kind
-        adjust(s, StepOrder::crdKey, t -> Optional.of(t.id().group() + "/" + t.id().kind()));
+        if (s.stream().anyMatch(t -> t.action() != SyncAction.PRUNE && crdKey(t).isPresent())) {
+            adjust(s, StepOrder::crdKey, t -> Optional.of(t.id().group() + "/" + t.id().kind()));
+        }
         return s;
+    }
+
+    /** By {@link #ORDER} (stable), with the kind rank of each step looked up once rather than per comparison. */
+    private static List<SyncStep> sorted(List<SyncStep> steps) {
+        Keyed[] keyed = new Keyed[steps.size()];
+        for (int i = 0; i < keyed.length; i++) {
+            keyed[i] = new Keyed(steps.get(i));
+        }
+        Arrays.sort(keyed, Keyed::compare);
+        List<SyncStep> s = new ArrayList<>(keyed.length);
+        for (Keyed k : keyed) {
+            s.add(k.step());
+        }
+        return s;
+    }
+
+    /** A step with its phase, wave and kind rank, for sorting. */
+    private record Keyed(SyncStep step, int phase, int wave, int rank) {
+        Keyed(SyncStep step) {
+            this(step, step.phase().ordinal(), step.wave(), KindOrder.rank(step.id().kind()));
+        }
+
+        static int compare(Keyed a, Keyed b) {
+            int c = Integer.compare(a.phase, b.phase);
+            if (c == 0) {
+                c = Integer.compare(a.wave, b.wave);
+            }
+            if (c == 0) {
+                c = Integer.compare(a.rank, b.rank);
+            }
+            if (c == 0) {
+                c = a.step.id().name().compareTo(b.step.id().name());
+            }
+            if (c == 0) {
+                c = a.step.id().namespace().compareTo(b.step.id().namespace());
+            }
+            return c != 0 ? c : a.step.id().group().compareTo(b.step.id().group());
+        }
+    }
+
+    private static boolean isNamespace(SyncStep t) {
+        return t.id().group().isEmpty() && t.id().kind().equals("Namespace");
     }
 
     private static Optional<String> crdKey(SyncStep t) {

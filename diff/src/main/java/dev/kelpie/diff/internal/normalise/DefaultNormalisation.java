@@ -24,7 +24,7 @@ import java.util.Map;
  */
 public final class DefaultNormalisation {
     static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
-    private static final List<String> SERVER_METADATA = List.of("uid", "resourceVersion", "generation",
+    static final List<String> SERVER_METADATA = List.of("uid", "resourceVersion", "generation",
             "creationTimestamp", "managedFields", "selfLink");
     private static final Trail TRAIL = Trail.root("normalise");
     /** Canonical quantity texts; the same few values repeat across thousands of objects. Bounded. */
@@ -144,7 +144,8 @@ public final class DefaultNormalisation {
         return meta.schema();
     }
 
-    private static JsonNode leaf(JsonNode v, SchemaNode schema) {
+    /** A scalar as normalisation leaves it: quantities canonical, int-or-string digits as numbers. */
+    static JsonNode leaf(JsonNode v, SchemaNode schema) {
         if (!(schema instanceof SchemaNode.Leaf leaf)) {
             return v;
         }
