@@ -82,7 +82,7 @@ public final class Differ {
         ObjectNode want = object(desired, "desired");
         ObjectNode have = live == null || live.isNull() || live.isMissingNode() ? JsonValues.NODES.objectNode()
                 : object(live, "live");
-        JsonNode original = lastApplied(lastApplied, want);
+        ObjectNode original = lastApplied(lastApplied, want);
         String apiVersion = want.path("apiVersion").asText("");
         String kind = want.path("kind").asText("");
         if (apiVersion.isEmpty() || kind.isEmpty()) {
@@ -100,14 +100,17 @@ public final class Differ {
     /**
      * The fast path: certain that the patch changes nothing normalisation keeps (see
      * {@link InSyncCheck}). Only with the default normalisation and no normalisers of the
-     * caller's, and nothing to delete since the last apply: last-applied equals desired, or (for
-     * strategic merge, where an empty original deletes nothing) there is no last-applied.
+     * caller's, and nothing to delete since the last apply: last-applied equals desired (checked
+     * in the same walk), or (for strategic merge, where an empty original deletes nothing) there
+     * is no last-applied.
      */
-    private boolean inSync(JsonNode original, ObjectNode want, ObjectNode have, Optional<PatchSchema> schema) {
-        return fastPath && defaultNormalisation && normalisers.isEmpty() && !have.isEmpty()
-                && (JsonValues.equal(original, want) || original.isEmpty() && schema.isPresent())
-                && InSyncCheck.unchanged(want, have, schema.map(PatchSchema::node).orElse(SchemaNode.open()),
-                        schema.isPresent());
+    private boolean inSync(ObjectNode original, ObjectNode want, ObjectNode have, Optional<PatchSchema> schema) {
+        if (!fastPath || !defaultNormalisation || !normalisers.isEmpty() || have.isEmpty()) {
+            return false;
+        }
+        boolean nothingToDelete = original == want || original.isEmpty() && schema.isPresent();
+        return InSyncCheck.unchanged(nothingToDelete ? null : original, want, have,
+                schema.map(PatchSchema::node).orElse(SchemaNode.open()), schema.isPresent());
     }
 
     private DiffResult diff(JsonNode original, ObjectNode want, ObjectNode have, String apiVersion, String kind,
@@ -213,7 +216,7 @@ public final class Differ {
     }
 
     /** The last-applied object; {@code desired} itself when the annotation's text holds just that. */
-    private static JsonNode lastApplied(JsonNode node, ObjectNode desired) {
+    private static ObjectNode lastApplied(JsonNode node, ObjectNode desired) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return JsonValues.NODES.objectNode();
         }

@@ -26,8 +26,9 @@ import java.util.Map;
  * survive normalisation (empty maps and lists, nulls, status, server-owned metadata).
  *
  * <p>Conservative: {@code false} means "not sure", and the caller then computes the patch the
- * full way (which also raises any error the input deserves). The caller must also make sure
- * there is nothing to delete (last-applied equal to desired). Secrets (whose {@code stringData}
+ * full way (which also raises any error the input deserves). There must be nothing to delete:
+ * the caller passes the last-applied object, whose equality with desired the walk checks on the
+ * way, or none when it deletes nothing. Secrets (whose {@code stringData}
  * normalisation folds into {@code data}) always take the full way. Stateless and thread-safe; allocates next to nothing.
  */
 public final class InSyncCheck {
@@ -45,22 +46,29 @@ public final class InSyncCheck {
     /**
      * Whether the delta from {@code live} to {@code desired} is a no-op after normalisation.
      *
+     * @param original null when there is nothing to delete; otherwise the last-applied object,
+     *     which must then equal {@code desired} ({@link JsonValues#equal}), checked in the same walk
      * @param strategic strategic merge semantics with {@code schema} (built-in kinds); otherwise
      *     JSON merge patch semantics (lists replaced, nulls ignored, {@code $} keys plain data)
      */
-    public static boolean unchanged(ObjectNode desired, ObjectNode live, SchemaNode schema, boolean strategic) {
+    public static boolean unchanged(ObjectNode original, ObjectNode desired, ObjectNode live, SchemaNode schema,
+            boolean strategic) {
         if (DefaultNormalisation.isSecret(desired) || DefaultNormalisation.isSecret(live)) {
             return false;
         }
         try {
-            return map(desired, live, strategic ? schema : SchemaNode.open(), strategic, false, Level.ROOT);
+            return map(original, desired, live, strategic ? schema : SchemaNode.open(), strategic, false, Level.ROOT);
         } catch (DiffException e) {
             return false;
         }
     }
 
-    private static boolean map(ObjectNode desired, ObjectNode live, SchemaNode schema, boolean strategic,
-            boolean retainKeys, Level level) {
+    /** {@code original} (when not null) must equal {@code desired}; the other methods alike. */
+    private static boolean map(JsonNode original, ObjectNode desired, ObjectNode live, SchemaNode schema,
+            boolean strategic, boolean retainKeys, Level level) {
+        if (original != null && (!(original instanceof ObjectNode) || original.size() != desired.size())) {
+            return false;
+        }
         if (retainKeys) {
             // $retainKeys would drop what live has beyond desired's keys
             for (Iterator<Map.Entry<String, JsonNode>> it = live.fields(); it.hasNext(); ) {
@@ -74,9 +82,13 @@ public final class InSyncCheck {
             Map.Entry<String, JsonNode> e = it.next();
             String key = e.getKey();
             JsonNode mv = e.getValue();
+            JsonNode oc = original == null ? null : original.get(key);
+            if (original != null && (oc == null || !sameKind(oc, mv))) {
+                return false;
+            }
             if (stripped(level, key)) {
                 // normalisation removes the field from both sides, whatever the patch does to it
-                if (!(mv instanceof ObjectNode || mv instanceof ArrayNode) || mv.isEmpty()) {
+                if ((!(mv instanceof ObjectNode || mv instanceof ArrayNode) || mv.isEmpty()) && same(oc, mv)) {
                     continue;
                 }
                 return false;
@@ -84,7 +96,7 @@ public final class InSyncCheck {
             if (strategic && !key.isEmpty() && key.charAt(0) == '$') {
                 return false;
             }
-            if (!field(key, mv, live.get(key), schema, strategic, level)) {
+            if (!field(key, oc, mv, live.get(key), schema, strategic, level)) {
                 return false;
             }
         }
@@ -100,15 +112,15 @@ public final class InSyncCheck {
         };
     }
 
-    private static boolean field(String key, JsonNode mv, JsonNode ov, SchemaNode schema, boolean strategic,
-            Level level) {
+    private static boolean field(String key, JsonNode orig, JsonNode mv, JsonNode ov, SchemaNode schema,
+            boolean strategic, Level level) {
         if (mv instanceof NullNode) {
             // strategic: deletes the field, a no-op when live has none; merge patch: ignored
-            return ov == null || ov instanceof NullNode || !strategic;
+            return (ov == null || ov instanceof NullNode || !strategic) && same(orig, mv);
         }
         if (ov == null || ov instanceof NullNode) {
             // the patch adds mv: harmless only when normalisation drops it again
-            return (mv instanceof ObjectNode || mv instanceof ArrayNode) && mv.isEmpty();
+            return (mv instanceof ObjectNode || mv instanceof ArrayNode) && mv.isEmpty() && same(orig, mv);
         }
         if (mv instanceof ObjectNode mo) {
             if (!(ov instanceof ObjectNode oo)) {
@@ -117,7 +129,7 @@ public final class InSyncCheck {
             Level next = level == Level.ROOT && key.equals("metadata") ? Level.METADATA
                     : level == Level.METADATA && key.equals("annotations") ? Level.ANNOTATIONS : Level.OTHER;
             if (!strategic) {
-                return map(mo, oo, schema, false, false, next);
+                return map(orig, mo, oo, schema, false, false, next);
             }
             FieldMeta meta = schema.lookupForStruct(key, TRAIL);
             List<String> s = meta.strategies();
@@ -125,16 +137,16 @@ public final class InSyncCheck {
                 return false;
             }
             if (s.contains(REPLACE)) {
-                return JsonValues.equal(mo, oo);
+                return JsonValues.equal(mo, oo) && same(orig, mo);
             }
-            return map(mo, oo, meta.schema(), true, s.contains(RETAIN_KEYS), next);
+            return map(orig, mo, oo, meta.schema(), true, s.contains(RETAIN_KEYS), next);
         }
         if (mv instanceof ArrayNode ma) {
             if (!(ov instanceof ArrayNode oa)) {
                 return false;
             }
             if (!strategic) {
-                return JsonValues.equal(ma, oa);
+                return JsonValues.equal(ma, oa) && same(orig, ma);
             }
             FieldMeta meta = schema.lookupForSlice(key, TRAIL);
             List<String> s = meta.strategies();
@@ -142,9 +154,12 @@ public final class InSyncCheck {
                 return false;
             }
             if (!s.contains(MERGE)) {
-                return JsonValues.equal(ma, oa);
+                return JsonValues.equal(ma, oa) && same(orig, ma);
             }
-            return mergeList(ma, oa, meta, s.contains(RETAIN_KEYS));
+            return mergeList(orig, ma, oa, meta, s.contains(RETAIN_KEYS));
+        }
+        if (!same(orig, mv)) {
+            return false;
         }
         if (JsonValues.equal(mv, ov)) {
             return true;
@@ -160,6 +175,16 @@ public final class InSyncCheck {
         return JsonValues.equal(DefaultNormalisation.leaf(mv, leaf), DefaultNormalisation.leaf(ov, leaf));
     }
 
+    /** Whether {@code original} (null: not to be checked) equals {@code value}. */
+    private static boolean same(JsonNode original, JsonNode value) {
+        return original == null || JsonValues.equal(original, value);
+    }
+
+    /** A cheap first test of {@link JsonValues#equal} (maps and lists must both be maps or lists). */
+    private static boolean sameKind(JsonNode a, JsonNode b) {
+        return (a instanceof ObjectNode) == (b instanceof ObjectNode) && (a instanceof ArrayNode) == (b instanceof ArrayNode);
+    }
+
     /** As apimachinery splits strategies: at most one besides retainKeys. */
     private static boolean validStrategies(List<String> s) {
         return switch (s.size()) {
@@ -173,13 +198,17 @@ public final class InSyncCheck {
      * A merge list: elements pair up by merge key in the same order (so no element is added and
      * the order directive changes nothing), and each pair is in sync. Lists of scalars must be equal.
      */
-    private static boolean mergeList(ArrayNode desired, ArrayNode live, FieldMeta meta, boolean retainKeys) {
+    private static boolean mergeList(JsonNode original, ArrayNode desired, ArrayNode live, FieldMeta meta,
+            boolean retainKeys) {
+        if (original != null && (!(original instanceof ArrayNode) || original.size() != desired.size())) {
+            return false;
+        }
         if (live.isEmpty() || desired.size() != live.size()) {
             return desired.isEmpty() && live.isEmpty();
         }
         String mergeKey = meta.mergeKey();
         if (!(live.get(0) instanceof ObjectNode)) {
-            return scalars(live) && JsonValues.equal(desired, live);
+            return scalars(live) && JsonValues.equal(desired, live) && same(original, desired);
         }
         if (mergeKey.isEmpty()) {
             return false;
@@ -193,7 +222,7 @@ public final class InSyncCheck {
             if (mk == null || ok == null || !sameKey(mk, ok)) {
                 return false;
             }
-            if (!map(me, oe, meta.schema(), true, retainKeys, Level.OTHER)) {
+            if (!map(original == null ? null : original.get(i), me, oe, meta.schema(), true, retainKeys, Level.OTHER)) {
                 return false;
             }
         }
