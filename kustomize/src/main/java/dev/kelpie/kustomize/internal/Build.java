@@ -6,6 +6,7 @@ import dev.kelpie.core.model.Resource;
 import dev.kelpie.core.source.FileTree;
 import dev.kelpie.kustomize.KustomizeException;
 import dev.kelpie.kustomize.LoadRestrictor;
+import dev.kelpie.kustomize.RemoteResources;
 import dev.kelpie.kustomize.Reorder;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +20,18 @@ public final class Build {
     }
 
     /** Options of a build; immutable. */
-    public record Options(LoadRestrictor restrictor, Reorder reorder, boolean managedByLabel, String managedByValue) {
+    public record Options(LoadRestrictor restrictor, Reorder reorder, boolean managedByLabel, String managedByValue,
+                          RemoteResources remoteResources) {
     }
 
     public static List<Resource> run(FileTree tree, String path, Options options) {
-        KustTarget target = new KustTarget(tree, options.restrictor());
+        try (RemoteRepos remotes = new RemoteRepos(options.remoteResources())) {
+            return run(tree, path, options, remotes);
+        }
+    }
+
+    private static List<Resource> run(FileTree tree, String path, Options options, RemoteRepos remotes) {
+        KustTarget target = new KustTarget(new FileLoader(tree, "", options.restrictor(), remotes, null));
         KustTarget.Accumulation ra = target.build(FileTree.normalize(path));
         ResourceList m = ra.resources;
         // Generated names get their hash only now, after every overlay changed their content.

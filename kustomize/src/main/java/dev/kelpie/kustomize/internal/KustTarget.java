@@ -6,7 +6,7 @@ import dev.kelpie.core.model.Origin;
 import dev.kelpie.core.source.FileTree;
 import dev.kelpie.core.source.PathEscapeException;
 import dev.kelpie.kustomize.KustomizeException;
-import dev.kelpie.kustomize.LoadRestrictor;
+import dev.kelpie.kustomize.RemoteResourceException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -18,14 +18,15 @@ import java.util.Map;
  * one instance per build.
  */
 final class KustTarget {
-    private final FileTree tree;
-    private final LoadRestrictor restrictor;
+    static final String REMOTE_HINT = "enable them with Kustomize.builder().remoteResources(RemoteResources.git(cacheDir))"
+            + " or, on the command line, --enable-remote-resources";
+    private final FileLoader base;
     private final Deque<String> stack = new ArrayDeque<>();
     private final BuildContext ctx = new BuildContext();
 
-    KustTarget(FileTree tree, LoadRestrictor restrictor) {
-        this.tree = tree;
-        this.restrictor = restrictor;
+    /** A target reading {@code base}'s tree, with its restrictor and remote repositories. */
+    KustTarget(FileLoader base) {
+        this.base = base;
     }
 
     /** What a build accumulates: objects, transformer tables, vars. */
@@ -62,21 +63,21 @@ final class KustTarget {
 
     Accumulation build(String dir) {
         Accumulation ra = new Accumulation(ctx);
-        root = KustomizationFile.load(tree, dir);
+        root = KustomizationFile.load(base.tree(), dir);
         ctx.rootDir = root.dir;
         ctx.originAnnotations = root.strings("buildMetadata").contains("originAnnotations");
         ctx.transformerAnnotations = root.strings("buildMetadata").contains("transformerAnnotations");
-        accumulate(root, ra);
+        accumulate(root, base.forDirectory(root.dir), ra);
         return ra;
     }
 
-    private void accumulate(KustomizationFile k, Accumulation ra) {
-        if (stack.contains(k.dir)) {
-            throw new KustomizeException("cycle detected: " + k.dir + " includes itself (via " + String.join(" -> ", stack) + ")");
+    private void accumulate(KustomizationFile k, FileLoader loader, Accumulation ra) {
+        String key = loader.key(k.dir);
+        if (stack.contains(key)) {
+            throw new KustomizeException("cycle detected: " + key + " includes itself (via " + String.join(" -> ", stack) + ")");
         }
-        stack.push(k.dir);
+        stack.push(key);
         try {
-            FileLoader loader = new FileLoader(tree, k.dir, restrictor);
             Map<String, Map<String, List<String>>> own = null;
             JsonNode openapi = k.get("openapi");
             if (openapi != null) {
@@ -130,7 +131,13 @@ final class KustTarget {
     }
 
     private void accumulateComponent(KustomizationFile k, FileLoader loader, String c, Accumulation ra) {
+        RemoteSpec remote = remoteSpec(k, loader, c, "components");
+        if (remote != null) {
+            accumulateRemote(k, loader, remote, "components", ra);
+            return;
+        }
         String path = resolveEntry(k, loader, c, "components");
+        FileTree tree = loader.tree();
         if (!tree.isDirectory(path)) {
             throw new KustomizeException(k.file + ": components: '" + c + "' must be a directory with a Component");
         }
@@ -139,13 +146,68 @@ final class KustTarget {
             throw new KustomizeException(k.file + ": components: expected kind 'Component' for path '" + path
                     + "' but got '" + (sub.text("kind").isEmpty() ? "Kustomization" : sub.text("kind")) + "'");
         }
-        accumulate(sub, ra);
+        accumulate(sub, loader.forDirectory(sub.dir), ra);
     }
 
-    private String resolveEntry(KustomizationFile k, FileLoader loader, String entry, String field) {
-        if (entry.contains("://") || entry.startsWith("git@") || entry.startsWith("github.com/")) {
-            throw new KustomizeException(k.file + ": " + field + ": '" + entry + "': remote resources are not enabled");
+    /**
+     * The entry as a remote Git spec when it is a URL, else null.
+     *
+     * @throws RemoteResourceException when remote entries are refused or the URL is not one kustomize accepts
+     */
+    private static RemoteSpec remoteSpec(KustomizationFile k, FileLoader loader, String entry, String field) {
+        String where = k.file + ": " + field + ": '" + entry + "': ";
+        java.util.Optional<RemoteSpec> spec;
+        try {
+            spec = RemoteSpec.parse(entry);
+        } catch (RemoteSpec.Invalid e) {
+            throw new RemoteResourceException(entry, where + "not a Git URL kustomize accepts: " + e.getMessage());
         }
+        if (spec.isEmpty()) {
+            return null;
+        }
+        if (spec.get().looksLikeHttpFile()) {
+            throw new RemoteResourceException(entry, where + "remote files over HTTP are not supported "
+                    + "(only Git repositories, e.g. https://host/org/repo//dir?ref=v1)");
+        }
+        if (!loader.remotes().enabled()) {
+            throw new RemoteResourceException(entry, where + "remote resources are not enabled; " + REMOTE_HINT);
+        }
+        return spec.get();
+    }
+
+    /** Builds a remote kustomization (or component) from its own repository's tree. */
+    private void accumulateRemote(KustomizationFile k, FileLoader loader, RemoteSpec spec, String field, Accumulation ra) {
+        String where = k.file + ": " + field + ": ";
+        FileTree remoteTree = loader.remotes().tree(spec, where);
+        String at = spec.ref().isEmpty() ? "" : " at '" + spec.ref() + "'";
+        if (!remoteTree.isDirectory(spec.path())) {
+            throw new RemoteResourceException(spec.raw(), where + "'" + spec.raw() + "': no directory '"
+                    + KustomizationFile.display(spec.path()) + "' in " + spec.repoUrl() + at);
+        }
+        try {
+            KustomizationFile sub = KustomizationFile.load(remoteTree, spec.path());
+            boolean component = field.equals("components");
+            if (sub.isComponent() != component) {
+                throw new KustomizeException("expected kind '" + (component ? "Component" : "Kustomization")
+                        + "' but got '" + (sub.text("kind").isEmpty() ? "Kustomization" : sub.text("kind")) + "'");
+            }
+            FileLoader subLoader = loader.forRemote(remoteTree, sub.dir, spec);
+            if (component) {
+                accumulate(sub, subLoader, ra);
+            } else {
+                Accumulation subRa = new Accumulation(ctx);
+                accumulate(sub, subLoader, subRa);
+                ra.absorb(subRa);
+            }
+        } catch (RemoteResourceException e) {
+            throw new RemoteResourceException(e.url(), where + "'" + spec.raw() + "': " + e.getMessage(), e);
+        } catch (KustomizeException e) {
+            throw new RemoteResourceException(spec.raw(), where + "'" + spec.raw() + "' (" + spec.repoUrl() + at
+                    + "): " + e.getMessage(), e);
+        }
+    }
+
+    private static String resolveEntry(KustomizationFile k, FileLoader loader, String entry, String field) {
         try {
             return loader.resolve(entry);
         } catch (PathEscapeException e) {
@@ -154,12 +216,19 @@ final class KustTarget {
     }
 
     private void accumulateResource(KustomizationFile k, FileLoader loader, String entry, Accumulation ra) {
+        RemoteSpec remote = remoteSpec(k, loader, entry, "resources");
+        if (remote != null) {
+            accumulateRemote(k, loader, remote, "resources", ra);
+            return;
+        }
         String path = resolveEntry(k, loader, entry, "resources");
+        FileTree tree = loader.tree();
         if (tree.isFile(path)) {
-            List<ObjectNode> cached = ctx.parsed.get(path);
+            String key = loader.key(path);
+            List<ObjectNode> cached = ctx.parsed.get(key);
             if (cached == null) {
-                cached = FileLoader.objects(path, loader.readString(entry));
-                ctx.parsed.put(path, cached);
+                cached = FileLoader.objects(key, loader.readString(entry));
+                ctx.parsed.put(key, cached);
             } else {
                 loader.resolveFile(entry);
             }
@@ -168,12 +237,12 @@ final class KustTarget {
                 if (isKustomization(o)) {
                     throw new KustomizeException(k.file + ": resources: '" + entry + "' is a kustomization file, not a resource");
                 }
-                checkResource(o, path);
+                checkResource(o, key);
                 stringifyMetadata(o);
                 if (ctx.originAnnotations) {
-                    setOrigin(o, "path: " + ctx.relative(path) + "\n");
+                    setOrigin(o, loader.remote() == null ? "path: " + ctx.relative(path) + "\n" : loader.remote().origin(path));
                 }
-                ra.resources.append(new KResource(o, Origin.of(path)));
+                ra.resources.append(new KResource(o, Origin.of(key)));
             }
             return;
         }
@@ -184,7 +253,7 @@ final class KustTarget {
                         + "' but got 'Component'");
             }
             Accumulation subRa = new Accumulation(ctx);
-            accumulate(sub, subRa);
+            accumulate(sub, loader.forDirectory(sub.dir), subRa);
             ra.absorb(subRa);
             return;
         }

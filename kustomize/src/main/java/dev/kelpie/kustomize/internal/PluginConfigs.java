@@ -32,7 +32,7 @@ final class PluginConfigs {
         }
         String path = loader.resolve(entry);
         if (loader.tree().isDirectory(path)) {
-            KustTarget sub = new KustTarget(loader.tree(), loader.restrictor());
+            KustTarget sub = new KustTarget(loader);
             sub.build(path).resources.forEach(r -> out.add(new Config(normalize(r.obj), path)));
             return out;
         }
