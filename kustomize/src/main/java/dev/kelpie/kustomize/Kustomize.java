@@ -30,8 +30,10 @@ public final class Kustomize {
     private final Reorder reorder;
     private final boolean managedByLabel;
     private final RemoteResources remoteResources;
+    private final boolean parallel;
 
     private Kustomize(Builder b) {
+        this.parallel = b.parallel;
         this.loadRestrictor = b.loadRestrictor;
         this.reorder = b.reorder;
         this.managedByLabel = b.managedByLabel;
@@ -59,6 +61,11 @@ public final class Kustomize {
         return managedByLabel;
     }
 
+    /** Whether independent kustomizations of one build are accumulated in parallel. */
+    public boolean parallel() {
+        return parallel;
+    }
+
     /** Whether and how remote Git entries are fetched ({@link RemoteResources#refused()} by default). */
     public RemoteResources remoteResources() {
         return remoteResources;
@@ -84,7 +91,7 @@ public final class Kustomize {
         Objects.requireNonNull(tree, "tree");
         Objects.requireNonNull(path, "path");
         return Build.run(tree, path, new Build.Options(loadRestrictor, reorder, managedByLabel, MANAGED_BY_VALUE,
-                remoteResources));
+                remoteResources, parallel));
     }
 
     /** Whether {@code path} holds a kustomization file. */
@@ -98,6 +105,7 @@ public final class Kustomize {
         private Reorder reorder = Reorder.LEGACY;
         private boolean managedByLabel;
         private RemoteResources remoteResources = RemoteResources.refused();
+        private boolean parallel = true;
 
         private Builder() {
         }
@@ -124,6 +132,16 @@ public final class Kustomize {
          */
         public Builder remoteResources(RemoteResources r) {
             this.remoteResources = Objects.requireNonNull(r, "remoteResources");
+            return this;
+        }
+
+        /**
+         * Whether a build accumulates independent kustomizations (the overlays of a cluster, the
+         * services of a base) on several processors (default true). The output and the errors
+         * are the same either way.
+         */
+        public Builder parallel(boolean on) {
+            this.parallel = on;
             return this;
         }
 

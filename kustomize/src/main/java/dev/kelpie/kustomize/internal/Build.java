@@ -10,6 +10,8 @@ import dev.kelpie.kustomize.RemoteResources;
 import dev.kelpie.kustomize.Reorder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 
 /**
  * One whole {@code kustomize build}: accumulate the tree, then the steps kustomize runs once at
@@ -21,7 +23,7 @@ public final class Build {
 
     /** Options of a build; immutable. */
     public record Options(LoadRestrictor restrictor, Reorder reorder, boolean managedByLabel, String managedByValue,
-                          RemoteResources remoteResources) {
+                          RemoteResources remoteResources, boolean parallel) {
     }
 
     public static List<Resource> run(FileTree tree, String path, Options options) {
@@ -31,8 +33,32 @@ public final class Build {
     }
 
     private static List<Resource> run(FileTree tree, String path, Options options, RemoteRepos remotes) {
-        KustTarget target = new KustTarget(new FileLoader(tree, "", options.restrictor(), remotes, null));
-        KustTarget.Accumulation ra = target.build(FileTree.normalize(path));
+        FileLoader loader = new FileLoader(tree, "", options.restrictor(), remotes, null);
+        String dir = FileTree.normalize(path);
+        ForkJoinPool pool = options.parallel() && !remotes.enabled() ? BuildPool.get() : null;
+        KustTarget target = new KustTarget(loader, pool);
+        Accumulation ra;
+        if (pool == null) {
+            ra = target.build(dir);
+        } else {
+            KustTarget parallel = target;
+            Object done = pool.invoke(ForkJoinTask.adapt(() -> {
+                try {
+                    return (Object) parallel.build(dir);
+                } catch (RuntimeException e) {
+                    return e;
+                }
+            }));
+            if (parallel.needsSequentialRerun()) {
+                // a kustomization declared a custom schema, which applies build-wide in order: redo in order
+                target = new KustTarget(loader, null);
+                ra = target.build(dir);
+            } else if (done instanceof RuntimeException e) {
+                throw e;
+            } else {
+                ra = (Accumulation) done;
+            }
+        }
         ResourceList m = ra.resources;
         // Generated names get their hash only now, after every overlay changed their content.
         for (KResource r : m) {

@@ -11,6 +11,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Builds one kustomization directory: resources (files and nested kustomizations), generators,
@@ -21,42 +24,23 @@ final class KustTarget {
     static final String REMOTE_HINT = "enable them with Kustomize.builder().remoteResources(RemoteResources.git(cacheDir))"
             + " or, on the command line, --enable-remote-resources";
     private final FileLoader base;
-    private final Deque<String> stack = new ArrayDeque<>();
-    private final BuildContext ctx = new BuildContext();
+    private final Deque<String> stack;
+    private final BuildContext ctx;
 
     /** A target reading {@code base}'s tree, with its restrictor and remote repositories. */
-    KustTarget(FileLoader base) {
-        this.base = base;
+    KustTarget(FileLoader base, ForkJoinPool pool) {
+        this(base, new BuildContext(pool), new ArrayDeque<>());
     }
 
-    /** What a build accumulates: objects, transformer tables, vars. */
-    static final class Accumulation {
-        final ResourceList resources;
+    private KustTarget(FileLoader base, BuildContext ctx, Deque<String> stack) {
+        this.base = base;
+        this.ctx = ctx;
+        this.stack = stack;
+    }
 
-        Accumulation(BuildContext ctx) {
-            resources = new ResourceList(ctx);
-        }
-
-        final TransformerConfig config = TransformerConfig.defaults();
-        final List<JsonNode> vars = new java.util.ArrayList<>();
-
-        void absorb(Accumulation sub) {
-            resources.appendAll(sub.resources);
-            config.merge(sub.config);
-            for (JsonNode v : sub.vars) {
-                addVar(v, "");
-            }
-        }
-
-        void addVar(JsonNode v, String file) {
-            String name = Gvk.text(v, "name");
-            for (JsonNode o : vars) {
-                if (Gvk.text(o, "name").equals(name)) {
-                    throw new KustomizeException(file + ": var '" + name + "' already encountered");
-                }
-            }
-            vars.add(v);
-        }
+    /** Whether a parallel build must be redone in order: a kustomization declared a schema, which is build-global. */
+    boolean needsSequentialRerun() {
+        return ctx.pool != null && ctx.schemasDeclared;
     }
 
     KustomizationFile root;
@@ -87,7 +71,7 @@ final class KustTarget {
                 }
                 if (openapi.hasNonNull("version")) {
                     own = new java.util.HashMap<>();
-                    ctx.schemas = own;
+                    ctx.declareSchemas(own);
                 }
                 if (openapi.hasNonNull("path")) {
                     String p = openapi.get("path").asText();
@@ -95,17 +79,17 @@ final class KustTarget {
                     for (JsonNode doc : Patches.parse(loader.readString(p), loader.resolve(p))) {
                         CustomSchemas.load(doc, own);
                     }
-                    ctx.schemas = own;
+                    ctx.declareSchemas(own);
                 }
             }
-            for (String res : k.strings("resources")) {
-                accumulateResource(k, loader, res, ra);
-            }
-            for (String res : k.strings("bases")) {
-                accumulateResource(k, loader, res, ra);
+            List<String> entries = new java.util.ArrayList<>(k.strings("resources"));
+            entries.addAll(k.strings("bases"));
+            Map<String, ForkJoinTask<Object>> forked = forkDirectories(k, loader, entries);
+            for (String res : entries) {
+                accumulateResource(k, loader, res, ra, forked.remove(res));
             }
             if (own != null) {
-                ctx.schemas = own;
+                ctx.declareSchemas(own);
             }
             for (String c : k.strings("configurations")) {
                 String text = loader.readString(c);
@@ -121,7 +105,7 @@ final class KustTarget {
                 accumulateComponent(k, loader, c, ra);
             }
             if (own != null) {
-                ctx.schemas = own;
+                ctx.declareSchemas(own);
             }
             Steps.runTransformers(k, loader, ra);
             Steps.mergeVars(k, ra);
@@ -215,7 +199,8 @@ final class KustTarget {
         }
     }
 
-    private void accumulateResource(KustomizationFile k, FileLoader loader, String entry, Accumulation ra) {
+    private void accumulateResource(KustomizationFile k, FileLoader loader, String entry, Accumulation ra,
+                                    ForkJoinTask<Object> forked) {
         RemoteSpec remote = remoteSpec(k, loader, entry, "resources");
         if (remote != null) {
             accumulateRemote(k, loader, remote, "resources", ra);
@@ -247,18 +232,86 @@ final class KustTarget {
             return;
         }
         if (tree.isDirectory(path)) {
-            KustomizationFile sub = KustomizationFile.load(tree, path);
-            if (sub.isComponent()) {
-                throw new KustomizeException(k.file + ": resources: expected kind 'Kustomization' for path '" + path
-                        + "' but got 'Component'");
+            Object done = forked != null ? forked.join() : accumulateDirectory(k, loader, path);
+            if (done instanceof RuntimeException e) {
+                throw e;
             }
-            Accumulation subRa = new Accumulation(ctx);
-            accumulate(sub, loader.forDirectory(sub.dir), subRa);
-            ra.absorb(subRa);
+            ra.absorb((Accumulation) done);
             return;
         }
         throw new KustomizeException(k.file + ": accumulating resources: '" + entry
                 + "': no such file or directory under " + KustomizationFile.display(k.dir));
+    }
+
+    /**
+     * The accumulation of a kustomization directory named in {@code resources:}. A directory met
+     * a second time (a base under several overlays) is kept, and later uses get a copy of it.
+     */
+    private Accumulation accumulateDirectory(KustomizationFile k, FileLoader loader, String path) {
+        String key = loader.key(path);
+        Map<String, Map<String, List<String>>> schemas = ctx.schemas;
+        BuildContext.Cached cached = ctx.accumulations.get(key);
+        if (cached != null && cached.schemas() == schemas) {
+            return cached.snapshot().copy();
+        }
+        KustomizationFile sub = ctx.kustomizations.get(key);
+        if (sub == null) {
+            sub = KustomizationFile.load(loader.tree(), path);
+            ctx.kustomizations.put(key, sub);
+        }
+        if (sub.isComponent()) {
+            throw new KustomizeException(k.file + ": resources: expected kind 'Kustomization' for path '" + path
+                    + "' but got 'Component'");
+        }
+        Accumulation subRa = new Accumulation(ctx);
+        accumulate(sub, loader.forDirectory(sub.dir), subRa);
+        int visit = ctx.visits.computeIfAbsent(key, x -> new AtomicInteger()).incrementAndGet();
+        if (visit >= 2 && ctx.schemas == schemas) {
+            ctx.accumulations.putIfAbsent(key, new BuildContext.Cached(schemas, subRa.copy()));
+        }
+        return subRa;
+    }
+
+    /**
+     * Starts accumulating, in the build's pool, the local kustomization directories among
+     * {@code entries} when there are two or more; the results (an {@link Accumulation} or the
+     * exception) are taken in entry order, so output and errors are those of a sequential build.
+     */
+    private Map<String, ForkJoinTask<Object>> forkDirectories(KustomizationFile caller, FileLoader loader,
+                                                              List<String> entries) {
+        Map<String, ForkJoinTask<Object>> tasks = new java.util.HashMap<>();
+        if (ctx.pool == null || !ForkJoinTask.inForkJoinPool() || ctx.schemasDeclared) {
+            return tasks;
+        }
+        List<String> dirs = new java.util.ArrayList<>();
+        for (String e : entries) {
+            if (RemoteSpec.looksRemote(e) || tasks.containsKey(e) || dirs.contains(e)) {
+                continue;
+            }
+            try {
+                String p = loader.resolve(e);
+                if (!loader.tree().isFile(p) && loader.tree().isDirectory(p)) {
+                    dirs.add(e);
+                }
+            } catch (RuntimeException ex) {
+                // left to the sequential pass, which reports it in order
+            }
+        }
+        if (dirs.size() < 2) {
+            return tasks;
+        }
+        for (String e : dirs) {
+            KustTarget branch = new KustTarget(base, ctx, new ArrayDeque<>(stack));
+            String p = loader.resolve(e);
+            tasks.put(e, ForkJoinTask.adapt(() -> {
+                try {
+                    return (Object) branch.accumulateDirectory(caller, loader, p);
+                } catch (RuntimeException ex) {
+                    return ex;
+                }
+            }).fork());
+        }
+        return tasks;
     }
 
     private static boolean isKustomization(ObjectNode o) {
