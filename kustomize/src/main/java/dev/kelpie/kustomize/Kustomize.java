@@ -17,7 +17,9 @@ import java.util.Objects;
  * Manifests m = kustomize.build(tree, "overlays/prod");
  * }</pre>
  *
- * Nothing outside the tree is ever read; remote resources and helm charts are refused.
+ * Nothing outside the tree is ever read, and helm charts are refused. Remote Git resources
+ * are refused unless {@link Builder#remoteResources} enables them; a remote kustomization is
+ * then built from its own repository, nothing outside it read.
  * Immutable and thread-safe: one instance renders many trees at once (each build keeps its
  * state to itself).
  */
@@ -27,11 +29,15 @@ public final class Kustomize {
     private final LoadRestrictor loadRestrictor;
     private final Reorder reorder;
     private final boolean managedByLabel;
+    private final RemoteResources remoteResources;
+    private final boolean parallel;
 
     private Kustomize(Builder b) {
+        this.parallel = b.parallel;
         this.loadRestrictor = b.loadRestrictor;
         this.reorder = b.reorder;
         this.managedByLabel = b.managedByLabel;
+        this.remoteResources = b.remoteResources;
     }
 
     /** Defaults: files only under each kustomization's root, legacy order, no managed-by label. */
@@ -55,10 +61,21 @@ public final class Kustomize {
         return managedByLabel;
     }
 
+    /** Whether independent kustomizations of one build are accumulated in parallel. */
+    public boolean parallel() {
+        return parallel;
+    }
+
+    /** Whether and how remote Git entries are fetched ({@link RemoteResources#refused()} by default). */
+    public RemoteResources remoteResources() {
+        return remoteResources;
+    }
+
     /**
      * Renders the kustomization in directory {@code path} of {@code tree}.
      *
-     * @throws KustomizeException (or a subtype) naming the kustomization file and field at fault
+     * @throws KustomizeException (or a subtype) naming the kustomization file and field at fault;
+     *     {@link RemoteResourceException} for a refused or unfetchable remote entry
      * @throws SourceException when the tree cannot be read
      * @throws dev.kelpie.core.model.DuplicateResourceException when two output objects share an id
      */
@@ -73,7 +90,8 @@ public final class Kustomize {
     public List<Resource> buildList(FileTree tree, String path) {
         Objects.requireNonNull(tree, "tree");
         Objects.requireNonNull(path, "path");
-        return Build.run(tree, path, new Build.Options(loadRestrictor, reorder, managedByLabel, MANAGED_BY_VALUE));
+        return Build.run(tree, path, new Build.Options(loadRestrictor, reorder, managedByLabel, MANAGED_BY_VALUE,
+                remoteResources, parallel));
     }
 
     /** Whether {@code path} holds a kustomization file. */
@@ -86,6 +104,8 @@ public final class Kustomize {
         private LoadRestrictor loadRestrictor = LoadRestrictor.ROOT_ONLY;
         private Reorder reorder = Reorder.LEGACY;
         private boolean managedByLabel;
+        private RemoteResources remoteResources = RemoteResources.refused();
+        private boolean parallel = true;
 
         private Builder() {
         }
@@ -103,6 +123,25 @@ public final class Kustomize {
         /** Adds {@code app.kubernetes.io/managed-by} to every object. */
         public Builder managedByLabel(boolean on) {
             this.managedByLabel = on;
+            return this;
+        }
+
+        /**
+         * Whether remote Git entries of {@code resources:} and {@code components:} are fetched
+         * (default {@link RemoteResources#refused()}: they fail the build, naming the URL).
+         */
+        public Builder remoteResources(RemoteResources r) {
+            this.remoteResources = Objects.requireNonNull(r, "remoteResources");
+            return this;
+        }
+
+        /**
+         * Whether a build accumulates independent kustomizations (the overlays of a cluster, the
+         * services of a base) on several processors (default true). The output and the errors
+         * are the same either way.
+         */
+        public Builder parallel(boolean on) {
+            this.parallel = on;
             return this;
         }
 

@@ -47,31 +47,43 @@ import java.util.Objects;
  */
 public final class YamlCodec {
     private static final YamlCodec DEFAULTS = new YamlCodec(YamlLimits.DEFAULT, true);
-    private static final ObjectMapper JSON_WRITER = JsonMapper.builder()
-            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
+    /** Made on first JSON use: building an ObjectMapper is costly at start-up, and YAML needs none. */
+    private static final class JsonWriter {
+        static final ObjectMapper JSON_WRITER = JsonMapper.builder()
+                .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .build();
+    }
 
     private final YamlLimits limits;
     private final boolean sortKeys;
     private final YamlEmitter emitter;
-    private final ObjectMapper jsonReader;
+    private volatile ObjectMapper jsonReader;
 
     private YamlCodec(YamlLimits limits, boolean sortKeys) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.sortKeys = sortKeys;
         this.emitter = new YamlEmitter(sortKeys);
-        JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(limits.maxDepth())
-                        .maxDocumentLength(limits.maxDocumentCodePoints())
-                        .build())
-                .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .build();
-        this.jsonReader = JsonMapper.builder(factory)
-                .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .build();
+    }
+
+    /** The JSON reader for this codec's limits, made on first use. */
+    private ObjectMapper jsonReader() {
+        ObjectMapper r = jsonReader;
+        if (r == null) {
+            JsonFactory factory = JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(limits.maxDepth())
+                            .maxDocumentLength(limits.maxDocumentCodePoints())
+                            .build())
+                    .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build();
+            r = JsonMapper.builder(factory)
+                    .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+                    .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .build();
+            jsonReader = r;
+        }
+        return r;
     }
 
     /** Default limits, keys sorted on output. */
@@ -188,7 +200,7 @@ public final class YamlCodec {
     /** One tree as indented JSON. */
     public String writeJson(JsonNode tree) {
         try {
-            return JSON_WRITER.writeValueAsString(sortKeys ? sorted(tree) : tree) + "\n";
+            return JsonWriter.JSON_WRITER.writeValueAsString(sortKeys ? sorted(tree) : tree) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -223,7 +235,8 @@ public final class YamlCodec {
 
     private List<YamlDocument> readJson(String file, String text) {
         List<YamlDocument> docs = new ArrayList<>();
-        try (JsonParser p = jsonReader.createParser(text)) {
+        ObjectMapper reader = jsonReader();
+        try (JsonParser p = reader.createParser(text)) {
             int index = 0;
             while (true) {
                 JsonToken t = p.nextToken();
@@ -231,7 +244,7 @@ public final class YamlCodec {
                     break;
                 }
                 JsonLocation loc = p.currentTokenLocation();
-                JsonNode node = jsonReader.readTree(p);
+                JsonNode node = reader.readTree(p);
                 if (node != null && !node.isNull()) {
                     docs.add(new YamlDocument(node, new Origin(file, index, loc.getLineNr(), loc.getColumnNr())));
                 }

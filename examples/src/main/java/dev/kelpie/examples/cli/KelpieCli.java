@@ -1,5 +1,8 @@
 package dev.kelpie.examples.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,26 +13,33 @@ import picocli.CommandLine.Command;
 @Command(name = "kelpie",
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
-        description = "A GitOps reconciliation engine for the JVM.",
-        subcommands = {
-            VersionCommand.class,
-            FmtCommand.class,
-            PatchCommand.class,
-            DiffCommand.class,
-            KustomizeCommand.class,
-            SealCommand.class,
-            UnsealCommand.class,
-            KeygenCommand.class,
-            ResealCommand.class,
-            ValidateCommand.class,
-            RenderCommand.class,
-            PlanCommand.class,
-            DemoCommand.class,
-            SyncCommand.class,
-            StatusCommand.class,
-            CommandLine.HelpCommand.class,
-        })
+        description = "A GitOps reconciliation engine for the JVM.")
 public final class KelpieCli implements Runnable {
+    /**
+     * The subcommands, in usage order. When the first argument names one, only that one is
+     * registered: picocli reflects over every registered command at start-up, which a
+     * short-lived {@code kelpie kustomize build} would otherwise pay for all of them.
+     */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+
+    static {
+        SUBCOMMANDS.put("version", VersionCommand::new);
+        SUBCOMMANDS.put("fmt", FmtCommand::new);
+        SUBCOMMANDS.put("patch", PatchCommand::new);
+        SUBCOMMANDS.put("diff", DiffCommand::new);
+        SUBCOMMANDS.put("kustomize", KustomizeCommand::new);
+        SUBCOMMANDS.put("seal", SealCommand::new);
+        SUBCOMMANDS.put("unseal", UnsealCommand::new);
+        SUBCOMMANDS.put("keygen", KeygenCommand::new);
+        SUBCOMMANDS.put("reseal", ResealCommand::new);
+        SUBCOMMANDS.put("validate", ValidateCommand::new);
+        SUBCOMMANDS.put("render", RenderCommand::new);
+        SUBCOMMANDS.put("plan", PlanCommand::new);
+        SUBCOMMANDS.put("demo", DemoCommand::new);
+        SUBCOMMANDS.put("sync", SyncCommand::new);
+        SUBCOMMANDS.put("status", StatusCommand::new);
+        SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -46,6 +56,12 @@ public final class KelpieCli implements Runnable {
     /** Runs the CLI with the given output streams and returns its exit code. */
     public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new KelpieCli());
+        Supplier<Object> only = args.length > 0 && !args[0].equals("help") ? SUBCOMMANDS.get(args[0]) : null;
+        if (only != null) {
+            cli.addSubcommand(args[0], only.get());
+        } else {
+            SUBCOMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorHandler());

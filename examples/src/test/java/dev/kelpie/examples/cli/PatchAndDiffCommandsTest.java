@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class PatchAndDiffCommandsTest {
     @TempDir
@@ -19,11 +18,7 @@ class PatchAndDiffCommandsTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cli = new CommandLine(new KelpieCli());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        cli.setExecutionExceptionHandler(new KelpieCli.ErrorHandler());
-        return cli.execute(args);
+        return KelpieCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
     }
 
     private String file(String name, String text) throws IOException {

@@ -6,9 +6,12 @@ import dev.kelpie.core.model.Resource;
 import dev.kelpie.core.source.FileTree;
 import dev.kelpie.kustomize.KustomizeException;
 import dev.kelpie.kustomize.LoadRestrictor;
+import dev.kelpie.kustomize.RemoteResources;
 import dev.kelpie.kustomize.Reorder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 
 /**
  * One whole {@code kustomize build}: accumulate the tree, then the steps kustomize runs once at
@@ -19,12 +22,43 @@ public final class Build {
     }
 
     /** Options of a build; immutable. */
-    public record Options(LoadRestrictor restrictor, Reorder reorder, boolean managedByLabel, String managedByValue) {
+    public record Options(LoadRestrictor restrictor, Reorder reorder, boolean managedByLabel, String managedByValue,
+                          RemoteResources remoteResources, boolean parallel) {
     }
 
     public static List<Resource> run(FileTree tree, String path, Options options) {
-        KustTarget target = new KustTarget(tree, options.restrictor());
-        KustTarget.Accumulation ra = target.build(FileTree.normalize(path));
+        try (RemoteRepos remotes = new RemoteRepos(options.remoteResources())) {
+            return run(tree, path, options, remotes);
+        }
+    }
+
+    private static List<Resource> run(FileTree tree, String path, Options options, RemoteRepos remotes) {
+        FileLoader loader = new FileLoader(tree, "", options.restrictor(), remotes, null);
+        String dir = FileTree.normalize(path);
+        ForkJoinPool pool = options.parallel() && !remotes.enabled() ? BuildPool.get() : null;
+        KustTarget target = new KustTarget(loader, pool);
+        Accumulation ra;
+        if (pool == null) {
+            ra = target.build(dir);
+        } else {
+            KustTarget parallel = target;
+            Object done = pool.invoke(ForkJoinTask.adapt(() -> {
+                try {
+                    return (Object) parallel.build(dir);
+                } catch (RuntimeException e) {
+                    return e;
+                }
+            }));
+            if (parallel.needsSequentialRerun()) {
+                // a kustomization declared a custom schema, which applies build-wide in order: redo in order
+                target = new KustTarget(loader, null);
+                ra = target.build(dir);
+            } else if (done instanceof RuntimeException e) {
+                throw e;
+            } else {
+                ra = (Accumulation) done;
+            }
+        }
         ResourceList m = ra.resources;
         // Generated names get their hash only now, after every overlay changed their content.
         for (KResource r : m) {

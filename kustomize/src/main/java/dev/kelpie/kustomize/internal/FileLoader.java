@@ -16,11 +16,24 @@ import java.util.List;
 /**
  * Reads the files one kustomization refers to, relative to its directory, enforcing the load
  * restrictor. Immutable.
+ *
+ * @param remotes the remote repositories of the build (fetched or refused)
+ * @param remote the remote entry {@code tree} was fetched for, or null for the caller's tree
  */
-record FileLoader(FileTree tree, String root, LoadRestrictor restrictor) {
+record FileLoader(FileTree tree, String root, LoadRestrictor restrictor, RemoteRepos remotes, RemoteSpec remote) {
 
     FileLoader forDirectory(String dir) {
-        return new FileLoader(tree, dir, restrictor);
+        return new FileLoader(tree, dir, restrictor, remotes, remote);
+    }
+
+    /** A loader at directory {@code dir} of another (remote) tree. */
+    FileLoader forRemote(FileTree remoteTree, String dir, RemoteSpec spec) {
+        return new FileLoader(remoteTree, dir, restrictor, remotes, spec);
+    }
+
+    /** A key naming a path of this tree uniquely within a build. */
+    String key(String path) {
+        return remote == null ? path : remote.repoUrl() + "@" + remote.ref() + "//" + path;
     }
 
     /** The tree path of a file named relative to this root. */

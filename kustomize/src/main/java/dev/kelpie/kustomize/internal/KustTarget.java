@@ -6,11 +6,14 @@ import dev.kelpie.core.model.Origin;
 import dev.kelpie.core.source.FileTree;
 import dev.kelpie.core.source.PathEscapeException;
 import dev.kelpie.kustomize.KustomizeException;
-import dev.kelpie.kustomize.LoadRestrictor;
+import dev.kelpie.kustomize.RemoteResourceException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Builds one kustomization directory: resources (files and nested kustomizations), generators,
@@ -18,65 +21,47 @@ import java.util.Map;
  * one instance per build.
  */
 final class KustTarget {
-    private final FileTree tree;
-    private final LoadRestrictor restrictor;
-    private final Deque<String> stack = new ArrayDeque<>();
-    private final BuildContext ctx = new BuildContext();
+    static final String REMOTE_HINT = "enable them with Kustomize.builder().remoteResources(RemoteResources.git(cacheDir))"
+            + " or, on the command line, --enable-remote-resources";
+    private final FileLoader base;
+    private final Deque<String> stack;
+    private final BuildContext ctx;
 
-    KustTarget(FileTree tree, LoadRestrictor restrictor) {
-        this.tree = tree;
-        this.restrictor = restrictor;
+    /** A target reading {@code base}'s tree, with its restrictor and remote repositories. */
+    KustTarget(FileLoader base, ForkJoinPool pool) {
+        this(base, new BuildContext(pool), new ArrayDeque<>());
     }
 
-    /** What a build accumulates: objects, transformer tables, vars. */
-    static final class Accumulation {
-        final ResourceList resources;
+    private KustTarget(FileLoader base, BuildContext ctx, Deque<String> stack) {
+        this.base = base;
+        this.ctx = ctx;
+        this.stack = stack;
+    }
 
-        Accumulation(BuildContext ctx) {
-            resources = new ResourceList(ctx);
-        }
-
-        final TransformerConfig config = TransformerConfig.defaults();
-        final List<JsonNode> vars = new java.util.ArrayList<>();
-
-        void absorb(Accumulation sub) {
-            resources.appendAll(sub.resources);
-            config.merge(sub.config);
-            for (JsonNode v : sub.vars) {
-                addVar(v, "");
-            }
-        }
-
-        void addVar(JsonNode v, String file) {
-            String name = Gvk.text(v, "name");
-            for (JsonNode o : vars) {
-                if (Gvk.text(o, "name").equals(name)) {
-                    throw new KustomizeException(file + ": var '" + name + "' already encountered");
-                }
-            }
-            vars.add(v);
-        }
+    /** Whether a parallel build must be redone in order: a kustomization declared a schema, which is build-global. */
+    boolean needsSequentialRerun() {
+        return ctx.pool != null && ctx.schemasDeclared;
     }
 
     KustomizationFile root;
 
     Accumulation build(String dir) {
         Accumulation ra = new Accumulation(ctx);
-        root = KustomizationFile.load(tree, dir);
+        root = KustomizationFile.load(base.tree(), dir);
         ctx.rootDir = root.dir;
         ctx.originAnnotations = root.strings("buildMetadata").contains("originAnnotations");
         ctx.transformerAnnotations = root.strings("buildMetadata").contains("transformerAnnotations");
-        accumulate(root, ra);
+        accumulate(root, base.forDirectory(root.dir), ra);
         return ra;
     }
 
-    private void accumulate(KustomizationFile k, Accumulation ra) {
-        if (stack.contains(k.dir)) {
-            throw new KustomizeException("cycle detected: " + k.dir + " includes itself (via " + String.join(" -> ", stack) + ")");
+    private void accumulate(KustomizationFile k, FileLoader loader, Accumulation ra) {
+        String key = loader.key(k.dir);
+        if (stack.contains(key)) {
+            throw new KustomizeException("cycle detected: " + key + " includes itself (via " + String.join(" -> ", stack) + ")");
         }
-        stack.push(k.dir);
+        stack.push(key);
         try {
-            FileLoader loader = new FileLoader(tree, k.dir, restrictor);
             Map<String, Map<String, List<String>>> own = null;
             JsonNode openapi = k.get("openapi");
             if (openapi != null) {
@@ -86,7 +71,7 @@ final class KustTarget {
                 }
                 if (openapi.hasNonNull("version")) {
                     own = new java.util.HashMap<>();
-                    ctx.schemas = own;
+                    ctx.declareSchemas(own);
                 }
                 if (openapi.hasNonNull("path")) {
                     String p = openapi.get("path").asText();
@@ -94,17 +79,17 @@ final class KustTarget {
                     for (JsonNode doc : Patches.parse(loader.readString(p), loader.resolve(p))) {
                         CustomSchemas.load(doc, own);
                     }
-                    ctx.schemas = own;
+                    ctx.declareSchemas(own);
                 }
             }
-            for (String res : k.strings("resources")) {
-                accumulateResource(k, loader, res, ra);
-            }
-            for (String res : k.strings("bases")) {
-                accumulateResource(k, loader, res, ra);
+            List<String> entries = new java.util.ArrayList<>(k.strings("resources"));
+            entries.addAll(k.strings("bases"));
+            Map<String, ForkJoinTask<Object>> forked = forkDirectories(k, loader, entries);
+            for (String res : entries) {
+                accumulateResource(k, loader, res, ra, forked.remove(res));
             }
             if (own != null) {
-                ctx.schemas = own;
+                ctx.declareSchemas(own);
             }
             for (String c : k.strings("configurations")) {
                 String text = loader.readString(c);
@@ -120,7 +105,7 @@ final class KustTarget {
                 accumulateComponent(k, loader, c, ra);
             }
             if (own != null) {
-                ctx.schemas = own;
+                ctx.declareSchemas(own);
             }
             Steps.runTransformers(k, loader, ra);
             Steps.mergeVars(k, ra);
@@ -130,7 +115,13 @@ final class KustTarget {
     }
 
     private void accumulateComponent(KustomizationFile k, FileLoader loader, String c, Accumulation ra) {
+        RemoteSpec remote = remoteSpec(k, loader, c, "components");
+        if (remote != null) {
+            accumulateRemote(k, loader, remote, "components", ra);
+            return;
+        }
         String path = resolveEntry(k, loader, c, "components");
+        FileTree tree = loader.tree();
         if (!tree.isDirectory(path)) {
             throw new KustomizeException(k.file + ": components: '" + c + "' must be a directory with a Component");
         }
@@ -139,13 +130,68 @@ final class KustTarget {
             throw new KustomizeException(k.file + ": components: expected kind 'Component' for path '" + path
                     + "' but got '" + (sub.text("kind").isEmpty() ? "Kustomization" : sub.text("kind")) + "'");
         }
-        accumulate(sub, ra);
+        accumulate(sub, loader.forDirectory(sub.dir), ra);
     }
 
-    private String resolveEntry(KustomizationFile k, FileLoader loader, String entry, String field) {
-        if (entry.contains("://") || entry.startsWith("git@") || entry.startsWith("github.com/")) {
-            throw new KustomizeException(k.file + ": " + field + ": '" + entry + "': remote resources are not enabled");
+    /**
+     * The entry as a remote Git spec when it is a URL, else null.
+     *
+     * @throws RemoteResourceException when remote entries are refused or the URL is not one kustomize accepts
+     */
+    private static RemoteSpec remoteSpec(KustomizationFile k, FileLoader loader, String entry, String field) {
+        String where = k.file + ": " + field + ": '" + entry + "': ";
+        java.util.Optional<RemoteSpec> spec;
+        try {
+            spec = RemoteSpec.parse(entry);
+        } catch (RemoteSpec.Invalid e) {
+            throw new RemoteResourceException(entry, where + "not a Git URL kustomize accepts: " + e.getMessage());
         }
+        if (spec.isEmpty()) {
+            return null;
+        }
+        if (spec.get().looksLikeHttpFile()) {
+            throw new RemoteResourceException(entry, where + "remote files over HTTP are not supported "
+                    + "(only Git repositories, e.g. https://host/org/repo//dir?ref=v1)");
+        }
+        if (!loader.remotes().enabled()) {
+            throw new RemoteResourceException(entry, where + "remote resources are not enabled; " + REMOTE_HINT);
+        }
+        return spec.get();
+    }
+
+    /** Builds a remote kustomization (or component) from its own repository's tree. */
+    private void accumulateRemote(KustomizationFile k, FileLoader loader, RemoteSpec spec, String field, Accumulation ra) {
+        String where = k.file + ": " + field + ": ";
+        FileTree remoteTree = loader.remotes().tree(spec, where);
+        String at = spec.ref().isEmpty() ? "" : " at '" + spec.ref() + "'";
+        if (!remoteTree.isDirectory(spec.path())) {
+            throw new RemoteResourceException(spec.raw(), where + "'" + spec.raw() + "': no directory '"
+                    + KustomizationFile.display(spec.path()) + "' in " + spec.repoUrl() + at);
+        }
+        try {
+            KustomizationFile sub = KustomizationFile.load(remoteTree, spec.path());
+            boolean component = field.equals("components");
+            if (sub.isComponent() != component) {
+                throw new KustomizeException("expected kind '" + (component ? "Component" : "Kustomization")
+                        + "' but got '" + (sub.text("kind").isEmpty() ? "Kustomization" : sub.text("kind")) + "'");
+            }
+            FileLoader subLoader = loader.forRemote(remoteTree, sub.dir, spec);
+            if (component) {
+                accumulate(sub, subLoader, ra);
+            } else {
+                Accumulation subRa = new Accumulation(ctx);
+                accumulate(sub, subLoader, subRa);
+                ra.absorb(subRa);
+            }
+        } catch (RemoteResourceException e) {
+            throw new RemoteResourceException(e.url(), where + "'" + spec.raw() + "': " + e.getMessage(), e);
+        } catch (KustomizeException e) {
+            throw new RemoteResourceException(spec.raw(), where + "'" + spec.raw() + "' (" + spec.repoUrl() + at
+                    + "): " + e.getMessage(), e);
+        }
+    }
+
+    private static String resolveEntry(KustomizationFile k, FileLoader loader, String entry, String field) {
         try {
             return loader.resolve(entry);
         } catch (PathEscapeException e) {
@@ -153,13 +199,21 @@ final class KustTarget {
         }
     }
 
-    private void accumulateResource(KustomizationFile k, FileLoader loader, String entry, Accumulation ra) {
+    private void accumulateResource(KustomizationFile k, FileLoader loader, String entry, Accumulation ra,
+                                    ForkJoinTask<Object> forked) {
+        RemoteSpec remote = remoteSpec(k, loader, entry, "resources");
+        if (remote != null) {
+            accumulateRemote(k, loader, remote, "resources", ra);
+            return;
+        }
         String path = resolveEntry(k, loader, entry, "resources");
+        FileTree tree = loader.tree();
         if (tree.isFile(path)) {
-            List<ObjectNode> cached = ctx.parsed.get(path);
+            String key = loader.key(path);
+            List<ObjectNode> cached = ctx.parsed.get(key);
             if (cached == null) {
-                cached = FileLoader.objects(path, loader.readString(entry));
-                ctx.parsed.put(path, cached);
+                cached = FileLoader.objects(key, loader.readString(entry));
+                ctx.parsed.put(key, cached);
             } else {
                 loader.resolveFile(entry);
             }
@@ -168,28 +222,96 @@ final class KustTarget {
                 if (isKustomization(o)) {
                     throw new KustomizeException(k.file + ": resources: '" + entry + "' is a kustomization file, not a resource");
                 }
-                checkResource(o, path);
+                checkResource(o, key);
                 stringifyMetadata(o);
                 if (ctx.originAnnotations) {
-                    setOrigin(o, "path: " + ctx.relative(path) + "\n");
+                    setOrigin(o, loader.remote() == null ? "path: " + ctx.relative(path) + "\n" : loader.remote().origin(path));
                 }
-                ra.resources.append(new KResource(o, Origin.of(path)));
+                ra.resources.append(new KResource(o, Origin.of(key)));
             }
             return;
         }
         if (tree.isDirectory(path)) {
-            KustomizationFile sub = KustomizationFile.load(tree, path);
-            if (sub.isComponent()) {
-                throw new KustomizeException(k.file + ": resources: expected kind 'Kustomization' for path '" + path
-                        + "' but got 'Component'");
+            Object done = forked != null ? forked.join() : accumulateDirectory(k, loader, path);
+            if (done instanceof RuntimeException e) {
+                throw e;
             }
-            Accumulation subRa = new Accumulation(ctx);
-            accumulate(sub, subRa);
-            ra.absorb(subRa);
+            ra.absorb((Accumulation) done);
             return;
         }
         throw new KustomizeException(k.file + ": accumulating resources: '" + entry
                 + "': no such file or directory under " + KustomizationFile.display(k.dir));
+    }
+
+    /**
+     * The accumulation of a kustomization directory named in {@code resources:}. A directory met
+     * a second time (a base under several overlays) is kept, and later uses get a copy of it.
+     */
+    private Accumulation accumulateDirectory(KustomizationFile k, FileLoader loader, String path) {
+        String key = loader.key(path);
+        Map<String, Map<String, List<String>>> schemas = ctx.schemas;
+        BuildContext.Cached cached = ctx.accumulations.get(key);
+        if (cached != null && cached.schemas() == schemas) {
+            return cached.snapshot().copy();
+        }
+        KustomizationFile sub = ctx.kustomizations.get(key);
+        if (sub == null) {
+            sub = KustomizationFile.load(loader.tree(), path);
+            ctx.kustomizations.put(key, sub);
+        }
+        if (sub.isComponent()) {
+            throw new KustomizeException(k.file + ": resources: expected kind 'Kustomization' for path '" + path
+                    + "' but got 'Component'");
+        }
+        Accumulation subRa = new Accumulation(ctx);
+        accumulate(sub, loader.forDirectory(sub.dir), subRa);
+        int visit = ctx.visits.computeIfAbsent(key, x -> new AtomicInteger()).incrementAndGet();
+        if (visit >= 2 && ctx.schemas == schemas) {
+            ctx.accumulations.putIfAbsent(key, new BuildContext.Cached(schemas, subRa.copy()));
+        }
+        return subRa;
+    }
+
+    /**
+     * Starts accumulating, in the build's pool, the local kustomization directories among
+     * {@code entries} when there are two or more; the results (an {@link Accumulation} or the
+     * exception) are taken in entry order, so output and errors are those of a sequential build.
+     */
+    private Map<String, ForkJoinTask<Object>> forkDirectories(KustomizationFile caller, FileLoader loader,
+                                                              List<String> entries) {
+        Map<String, ForkJoinTask<Object>> tasks = new java.util.HashMap<>();
+        if (ctx.pool == null || !ForkJoinTask.inForkJoinPool() || ctx.schemasDeclared) {
+            return tasks;
+        }
+        List<String> dirs = new java.util.ArrayList<>();
+        for (String e : entries) {
+            if (RemoteSpec.looksRemote(e) || tasks.containsKey(e) || dirs.contains(e)) {
+                continue;
+            }
+            try {
+                String p = loader.resolve(e);
+                if (!loader.tree().isFile(p) && loader.tree().isDirectory(p)) {
+                    dirs.add(e);
+                }
+            } catch (RuntimeException ex) {
+                // left to the sequential pass, which reports it in order
+            }
+        }
+        if (dirs.size() < 2) {
+            return tasks;
+        }
+        for (String e : dirs) {
+            KustTarget branch = new KustTarget(base, ctx, new ArrayDeque<>(stack));
+            String p = loader.resolve(e);
+            tasks.put(e, ForkJoinTask.adapt(() -> {
+                try {
+                    return (Object) branch.accumulateDirectory(caller, loader, p);
+                } catch (RuntimeException ex) {
+                    return ex;
+                }
+            }).fork());
+        }
+        return tasks;
     }
 
     private static boolean isKustomization(ObjectNode o) {

@@ -32,7 +32,7 @@ final class PluginConfigs {
         }
         String path = loader.resolve(entry);
         if (loader.tree().isDirectory(path)) {
-            KustTarget sub = new KustTarget(loader.tree(), loader.restrictor());
+            KustTarget sub = new KustTarget(loader, null);
             sub.build(path).resources.forEach(r -> out.add(new Config(normalize(r.obj), path)));
             return out;
         }
@@ -55,7 +55,7 @@ final class PluginConfigs {
         return out;
     }
 
-    static void generate(KustomizationFile k, FileLoader loader, String entry, KustTarget.Accumulation ra) {
+    static void generate(KustomizationFile k, FileLoader loader, String entry, Accumulation ra) {
         for (Config cfg : configs(k, loader, entry)) {
             ObjectNode c = cfg.c();
             String kind = c.path("kind").asText();
@@ -83,7 +83,7 @@ final class PluginConfigs {
         }
     }
 
-    static void transform(KustomizationFile k, FileLoader loader, String entry, KustTarget.Accumulation ra) {
+    static void transform(KustomizationFile k, FileLoader loader, String entry, Accumulation ra) {
         ResourceList m = ra.resources;
         for (Config cfg : configs(k, loader, entry)) {
             ObjectNode c = cfg.c();

@@ -11,7 +11,7 @@ final class Steps {
     private Steps() {
     }
 
-    static void runGenerators(KustomizationFile k, FileLoader loader, KustTarget.Accumulation ra, String originFile) {
+    static void runGenerators(KustomizationFile k, FileLoader loader, Accumulation ra, String originFile) {
         JsonNode options = k.get("generatorOptions");
         java.util.Map<String, List<KResource>> index = k.has("configMapGenerator") || k.has("secretGenerator")
                 ? Generators.nameIndex(ra.resources) : null;
@@ -31,7 +31,7 @@ final class Steps {
         }
     }
 
-    static void runTransformers(KustomizationFile k, FileLoader loader, KustTarget.Accumulation ra) {
+    static void runTransformers(KustomizationFile k, FileLoader loader, Accumulation ra) {
         ResourceList m = ra.resources;
         m.namesChanged();
         TransformerConfig tc = ra.config;
@@ -127,7 +127,7 @@ final class Steps {
         BuiltinTransformers.mapEntries(m, pairs, specs);
     }
 
-    static void mergeVars(KustomizationFile k, KustTarget.Accumulation ra) {
+    static void mergeVars(KustomizationFile k, Accumulation ra) {
         for (JsonNode v : k.list("vars")) {
             Vars.attach(ra, v, k.file);
             ra.addVar(v, k.file);

@@ -40,6 +40,14 @@ final class TransformerConfig {
         return c;
     }
 
+    /** An independent copy (field specs are immutable and shared). */
+    TransformerConfig copy() {
+        TransformerConfig c = new TransformerConfig();
+        tables.forEach((t, specs) -> c.tables.put(t, new ArrayList<>(specs)));
+        c.nameReference.addAll(nameReference);
+        return c;
+    }
+
     static TransformerConfig empty() {
         return new TransformerConfig();
     }

@@ -15,7 +15,7 @@ final class Vars {
     }
 
     /** Marks the object a var reads from (kustomize's MergeVars). */
-    static void attach(KustTarget.Accumulation ra, JsonNode v, String file) {
+    static void attach(Accumulation ra, JsonNode v, String file) {
         JsonNode ref = v.path("objref");
         String av = Gvk.text(ref, "apiVersion");
         int slash = av.indexOf('/');
