@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kelpie.core.source.DirectorySource;
 import dev.kelpie.core.yaml.YamlCodec;
 import dev.kelpie.core.yaml.YamlDocument;
-import dev.kelpie.kustomize.internal.LocalDirectoryTree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,7 +43,7 @@ class KubectlDifferentialTest {
         }
         String kubectl = kubectl(dir.resolve("prod"));
         assumeTrue(kubectl != null, "kubectl not installed");
-        var ours = Kustomize.defaults().buildList(new LocalDirectoryTree(dir), "prod");
+        var ours = Kustomize.defaults().buildList(DirectorySource.of(dir).tree(), "prod");
         assertThat(docs(YamlCodec.defaults().preservingKeyOrder().write(ours))).isEqualTo(docs(kubectl));
     }
 

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kelpie.core.model.Resource;
+import dev.kelpie.core.source.DirectorySource;
 import dev.kelpie.core.yaml.YamlCodec;
 import dev.kelpie.core.yaml.YamlDocument;
-import dev.kelpie.kustomize.internal.LocalDirectoryTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -106,7 +106,7 @@ class KustomizeConformanceTest {
         String buildDir = meta.path("build_dir").asText(".");
         List<Resource> out;
         try {
-            out = b.build().buildList(new LocalDirectoryTree(input), buildDir);
+            out = b.build().buildList(DirectorySource.of(input).tree(), buildDir);
         } catch (RuntimeException e) {
             return meta.path("expect").asText().equals("error") ? null : "error: " + e;
         }

@@ -1,12 +1,12 @@
 package dev.kelpie.examples.cli;
 
 import dev.kelpie.core.model.Resource;
+import dev.kelpie.core.source.DirectorySource;
 import dev.kelpie.core.yaml.YamlCodec;
 import dev.kelpie.kustomize.Kustomize;
 import dev.kelpie.kustomize.LoadRestrictor;
 import dev.kelpie.kustomize.RemoteResources;
 import dev.kelpie.kustomize.Reorder;
-import dev.kelpie.kustomize.internal.LocalDirectoryTree;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -85,7 +85,7 @@ public final class KustomizeCommand implements Runnable {
             if (!target.startsWith(base)) {
                 throw new ExitCodeException(2, DIR_OUTSIDE + base);
             }
-            List<Resource> out = k.buildList(new LocalDirectoryTree(base), base.relativize(target).toString().replace('\\', '/'));
+            List<Resource> out = k.buildList(DirectorySource.of(base).tree(), base.relativize(target).toString().replace('\\', '/'));
             var w = spec.commandLine().getOut();
             w.print(YamlCodec.defaults().preservingKeyOrder().write(out));
             w.flush();

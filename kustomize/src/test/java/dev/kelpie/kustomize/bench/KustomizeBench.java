@@ -2,7 +2,8 @@ package dev.kelpie.kustomize.bench;
 
 import dev.kelpie.core.model.Resource;
 import dev.kelpie.kustomize.Kustomize;
-import dev.kelpie.kustomize.internal.LocalDirectoryTree;
+import dev.kelpie.core.source.DirectorySource;
+import dev.kelpie.core.source.FileTree;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -20,7 +21,7 @@ public final class KustomizeBench {
     }
 
     public static void main(String[] args) {
-        LocalDirectoryTree tree = new LocalDirectoryTree(Path.of(args[0]));
+        FileTree tree = DirectorySource.of(Path.of(args[0])).tree();
         String dir = args.length > 1 ? args[1] : "clusters/all";
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         Kustomize k = Kustomize.defaults();
