@@ -144,8 +144,9 @@ public final class FrozenTrees {
             this.hash = h;
         }
 
+        // Only compact objects (keys and values alternating) and arrays are ever shared.
         private static int parts(JsonNode n) {
-            return n instanceof FrozenObjectNode o && o.compact() != null ? o.compact().kv.length : n.size();
+            return n instanceof FrozenObjectNode o ? o.compact().kv.length : n.size();
         }
 
         private static Object part(JsonNode n, int i) {
@@ -164,8 +165,8 @@ public final class FrozenTrees {
             for (int i = 0; i < n; i++) {
                 Object a = part(node, i);
                 Object b = part(s.node, i);
-                boolean same = a == b || (a instanceof JsonNode ja && ja.isContainerNode() ? false : a.equals(b));
-                if (!same) {
+                boolean container = a instanceof JsonNode ja && ja.isContainerNode();
+                if (a != b && (container || !a.equals(b))) {
                     return false;
                 }
             }

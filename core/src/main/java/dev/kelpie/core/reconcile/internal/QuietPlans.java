@@ -25,7 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * applications, where nearly every pass finds nothing to do. Thread-safe.
  */
 final class QuietPlans {
-    private record Basis(Application app, Manifests desired, byte[] liveDigest, Set<ResourceId> inventory) {
+    /** What a plan was computed from; see {@link #basis}. */
+    record Basis(Application app, Manifests desired, byte[] liveDigest, Set<ResourceId> inventory) {
         boolean sameAs(Basis o) {
             return desired == o.desired && app.equals(o.app) && Arrays.equals(liveDigest, o.liveDigest)
                     && inventory.equals(o.inventory);
@@ -37,36 +38,26 @@ final class QuietPlans {
 
     private final Map<String, Entry> byApp = new ConcurrentHashMap<>();
 
-    /** The remembered plan when nothing it depends on moved. */
-    Optional<SyncPlan> reuse(Application app, Manifests desired, Manifests live, Inventory inventory) {
-        Entry e = byApp.get(app.name());
-        if (e == null) {
+    /** The remembered plan of the basis' application when it was made from the same basis. */
+    Optional<SyncPlan> reuse(Optional<Basis> now) {
+        if (now.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Basis> now = basis(app, desired, live, inventory);
-        if (now.isEmpty() || !now.get().sameAs(e.basis())) {
-            return Optional.empty();
-        }
-        return Optional.of(e.plan());
+        Entry e = byApp.get(now.get().app().name());
+        return e != null && now.get().sameAs(e.basis()) ? Optional.of(e.plan()) : Optional.empty();
     }
 
-    /** Remembers a plan when it has nothing to do; forgets the application's plan otherwise. */
-    void remember(Application app, Manifests desired, Manifests live, Inventory inventory, SyncPlan plan) {
-        Optional<Basis> b = plan.hasChanges() || !plan.problems().isEmpty() ? Optional.empty()
-                : basis(app, desired, live, inventory);
-        if (b.isPresent()) {
-            byApp.put(app.name(), new Entry(b.get(), plan));
+    /** Remembers a plan made from {@code basis} when it has nothing to do; forgets the application's plan otherwise. */
+    void remember(String app, Optional<Basis> basis, SyncPlan plan) {
+        if (basis.isPresent() && !plan.hasChanges() && plan.problems().isEmpty()) {
+            byApp.put(app, new Entry(basis.get(), plan));
         } else {
-            byApp.remove(app.name());
+            byApp.remove(app);
         }
-    }
-
-    void forget(String app) {
-        byApp.remove(app);
     }
 
     /** Empty when a live object has no resourceVersion (a backend that does not version objects). */
-    private static Optional<Basis> basis(Application app, Manifests desired, Manifests live, Inventory inventory) {
+    static Optional<Basis> basis(Application app, Manifests desired, Manifests live, Inventory inventory) {
         MessageDigest sha = sha256();
         for (Resource r : live) {
             String uid = r.unsafeTree().path("metadata").path("uid").asText("");

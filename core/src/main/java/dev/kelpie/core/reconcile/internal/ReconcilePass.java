@@ -141,12 +141,13 @@ public final class ReconcilePass {
             live = readLive(desired.ids(), inventory.members());
             watch.lap("live");
             // 4. Plan: pure, explained, ordered; prune guards decide here.
-            Optional<SyncPlan> quiet = quietPlans.reuse(app, desired, live, inventory);
+            Optional<QuietPlans.Basis> basis = QuietPlans.basis(app, desired, live, inventory);
+            Optional<SyncPlan> quiet = quietPlans.reuse(basis);
             if (quiet.isPresent()) {
                 plan = quiet.get();
             } else {
                 plan = planner.plan(DesiredState.rendered(desired), live, inventory, app.planSettings());
-                quietPlans.remember(app, desired, live, inventory, plan);
+                quietPlans.remember(app.name(), basis, plan);
             }
             watch.lap("plan");
         } catch (ApiException e) {

@@ -77,37 +77,45 @@ public final class WaveRunner {
         for (SyncStep s : request.plan().steps()) {
             (s.phase() == SyncPhase.SYNC_FAIL ? failHooks : regular).add(s);
         }
-        Optional<String> failure = runWaves(regular, owned);
-        if (failure.isPresent() && !failHooks.isEmpty() && !settings.dryRun()) {
-            failure = Optional.of(failure.get() + runSyncFailHooks(failHooks));
+        Set<ResourceId> pruned = new LinkedHashSet<>();
+        Optional<String> failure = runWaves(regular, pruned);
+        if (failure.isPresent()) {
+            if (!failHooks.isEmpty() && !settings.dryRun()) {
+                failure = Optional.of(failure.get() + runSyncFailHooks(failHooks));
+            }
+            return new SyncResult(outcomes, failure);
         }
-        return new SyncResult(outcomes, failure);
+        // Shrink the inventory only now that pruned objects are gone.
+        owned.removeAll(pruned);
+        return new SyncResult(outcomes, guarded("record inventory", () -> inventory.record(request.parent(), owned)));
     }
 
-    /** Runs the steps wave by wave; the reason it stopped, or empty when it finished. */
-    private Optional<String> runWaves(List<SyncStep> steps, Set<ResourceId> owned) {
-        // Waves in plan order; each must succeed (and be healthy) before the next.
+    /**
+     * Runs the steps wave by wave, each succeeding (and, when a later wave or a hook follows,
+     * healthy) before the next; collects what was pruned. The reason it stopped, or empty.
+     */
+    private Optional<String> runWaves(List<SyncStep> steps, Set<ResourceId> pruned) {
         List<List<SyncStep>> waves = waves(steps);
-        Set<ResourceId> pruned = new LinkedHashSet<>();
         for (int i = 0; i < waves.size(); i++) {
             List<SyncStep> wave = waves.get(i);
             List<ResourceId> written = new ArrayList<>();
+            Optional<StepOutcome.Failed> failed = Optional.empty();
             for (SyncStep step : wave) {
                 StepOutcome o = runStep(step);
                 outcomes.add(o);
-                if (o instanceof StepOutcome.Pruned) {
+                if (o instanceof StepOutcome.Failed f) {
+                    failed = failed.or(() -> Optional.of(f));
+                } else if (o instanceof StepOutcome.Pruned) {
                     pruned.add(o.id());
                 } else if (o instanceof StepOutcome.Created || o instanceof StepOutcome.Configured) {
                     written.add(o.id());
                 }
             }
-            List<StepOutcome.Failed> failed = outcomes.stream().filter(o -> o instanceof StepOutcome.Failed)
-                    .map(o -> (StepOutcome.Failed) o).toList();
-            if (!failed.isEmpty()) {
+            if (failed.isPresent()) {
                 SyncStep first = wave.get(0);
                 deleteHooks(wave, HookDeletePolicy.HOOK_FAILED);
                 return Optional.of(first.phase().annotationValue() + " wave " + first.wave()
-                        + " failed: " + failed.get(0).message());
+                        + " failed: " + failed.get().message());
             }
             boolean later = i + 1 < waves.size();
             if (settings.waitForHealth() && !settings.dryRun() && (later || hasHooks(wave)) && !written.isEmpty()) {
@@ -119,9 +127,7 @@ public final class WaveRunner {
                 deleteHooks(wave, HookDeletePolicy.HOOK_SUCCEEDED);
             }
         }
-        // Shrink the inventory only now that pruned objects are gone.
-        owned.removeAll(pruned);
-        return guarded("record inventory", () -> inventory.record(request.parent(), owned));
+        return Optional.empty();
     }
 
     /**
@@ -131,37 +137,10 @@ public final class WaveRunner {
     private String runSyncFailHooks(List<SyncStep> hooks) {
         LOG.info("sync failed; running {} SyncFail hook(s)", hooks.size());
         int before = outcomes.size();
-        Optional<String> hookFailure = runHookWaves(hooks);
+        Optional<String> hookFailure = runWaves(hooks, new LinkedHashSet<>());
         long ran = outcomes.subList(before, outcomes.size()).stream().filter(o -> !(o instanceof StepOutcome.Failed)).count();
         return hookFailure.map(f -> "; SyncFail hooks failed too: " + f)
                 .orElse("; ran " + ran + " SyncFail hook(s)");
-    }
-
-    private Optional<String> runHookWaves(List<SyncStep> hooks) {
-        for (List<SyncStep> wave : waves(hooks)) {
-            List<ResourceId> written = new ArrayList<>();
-            Optional<String> failure = Optional.empty();
-            for (SyncStep step : wave) {
-                StepOutcome o = runStep(step);
-                outcomes.add(o);
-                if (o instanceof StepOutcome.Failed f) {
-                    failure = failure.or(() -> Optional.of(f.id() + ": " + f.message()));
-                } else if (o instanceof StepOutcome.Created || o instanceof StepOutcome.Configured) {
-                    written.add(o.id());
-                }
-            }
-            if (failure.isEmpty() && settings.waitForHealth() && !written.isEmpty()) {
-                failure = waitHealthy(written);
-            }
-            if (failure.isPresent()) {
-                deleteHooks(wave, HookDeletePolicy.HOOK_FAILED);
-                return failure;
-            }
-            if (settings.waitForHealth()) {
-                deleteHooks(wave, HookDeletePolicy.HOOK_SUCCEEDED);
-            }
-        }
-        return Optional.empty();
     }
 
     private Optional<String> createNamespaceIfMissing() {
