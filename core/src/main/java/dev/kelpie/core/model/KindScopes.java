@@ -16,10 +16,13 @@ import java.util.Optional;
  */
 public final class KindScopes {
     private static final KindScopes BUILT_IN = new KindScopes(builtInTable());
-    private final Map<String, Boolean> namespacedByGroupKind;
+    /** Group, then kind, to namespaced: two lookups that build no key (this runs for every object). */
+    private final Map<String, Map<String, Boolean>> namespacedByGroupKind;
 
-    private KindScopes(Map<String, Boolean> table) {
-        this.namespacedByGroupKind = Map.copyOf(table);
+    private KindScopes(Map<String, Map<String, Boolean>> table) {
+        Map<String, Map<String, Boolean>> copy = new HashMap<>();
+        table.forEach((group, kinds) -> copy.put(group, Map.copyOf(kinds)));
+        this.namespacedByGroupKind = Map.copyOf(copy);
     }
 
     /** The scopes of the Kubernetes built-in kinds. */
@@ -29,26 +32,28 @@ public final class KindScopes {
 
     /** {@code true} namespaced, {@code false} cluster-scoped, empty when unknown. */
     public Optional<Boolean> isNamespaced(String group, String kind) {
-        return Optional.ofNullable(namespacedByGroupKind.get(key(group, kind)));
+        return Optional.ofNullable(lookup(group, kind));
     }
 
     /** Scope of the id's kind, treating unknown kinds as namespaced (kustomize's and kubectl's default). */
     public boolean isNamespacedOrUnknown(ResourceId id) {
-        return isNamespaced(id.group(), id.kind()).orElse(true);
+        return !Boolean.FALSE.equals(lookup(id.group(), id.kind()));
     }
 
     public boolean isClusterScoped(String group, String kind) {
-        return isNamespaced(group, kind).map(n -> !n).orElse(false);
+        return Boolean.FALSE.equals(lookup(group, kind));
     }
 
     public boolean isKnown(String group, String kind) {
-        return namespacedByGroupKind.containsKey(key(group, kind));
+        return lookup(group, kind) != null;
     }
 
     /** A table that also knows one kind. */
     public KindScopes with(String group, String kind, boolean namespaced) {
-        Map<String, Boolean> copy = new HashMap<>(namespacedByGroupKind);
-        copy.put(key(group, kind), namespaced);
+        Map<String, Map<String, Boolean>> copy = new HashMap<>(namespacedByGroupKind);
+        Map<String, Boolean> kinds = new HashMap<>(copy.getOrDefault(group, Map.of()));
+        kinds.put(kind, namespaced);
+        copy.put(group, kinds);
         return new KindScopes(copy);
     }
 
@@ -76,12 +81,13 @@ public final class KindScopes {
         return with(group, kind, scope.equals("Namespaced"));
     }
 
-    private static String key(String group, String kind) {
-        return group + "/" + kind;
+    private Boolean lookup(String group, String kind) {
+        Map<String, Boolean> kinds = namespacedByGroupKind.get(group);
+        return kinds == null ? null : kinds.get(kind);
     }
 
-    private static Map<String, Boolean> builtInTable() {
-        Map<String, Boolean> t = new HashMap<>();
+    private static Map<String, Map<String, Boolean>> builtInTable() {
+        Map<String, Map<String, Boolean>> t = new HashMap<>();
         String[][] cluster = {
             {"", "Namespace"}, {"", "Node"}, {"", "PersistentVolume"}, {"", "ComponentStatus"},
             {"rbac.authorization.k8s.io", "ClusterRole"}, {"rbac.authorization.k8s.io", "ClusterRoleBinding"},
@@ -132,10 +138,10 @@ public final class KindScopes {
             {"bitnami.com", "SealedSecret"},
         };
         for (String[] gk : cluster) {
-            t.put(key(gk[0], gk[1]), false);
+            t.computeIfAbsent(gk[0], g -> new HashMap<>()).put(gk[1], false);
         }
         for (String[] gk : namespaced) {
-            t.put(key(gk[0], gk[1]), true);
+            t.computeIfAbsent(gk[0], g -> new HashMap<>()).put(gk[1], true);
         }
         return t;
     }

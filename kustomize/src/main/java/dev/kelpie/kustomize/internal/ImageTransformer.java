@@ -43,9 +43,9 @@ final class ImageTransformer {
         if (tags.isEmpty()) {
             return;
         }
-        List<Pattern> matches = new java.util.ArrayList<>();
+        List<NameMatch> matches = new java.util.ArrayList<>();
         for (ImageTag tag : tags) {
-            matches.add(Pattern.compile("^" + tag.name() + "(@sha256)?(:[a-zA-Z0-9_.{}-]*)?$"));
+            matches.add(NameMatch.of(tag.name()));
         }
         java.util.function.UnaryOperator<String> all = image -> {
             String v = image;
@@ -96,8 +96,42 @@ final class ImageTransformer {
         return n::fields;
     }
 
-    static String update(String image, ImageTag t, Pattern match) {
-        if (!match.matcher(image).matches()) {
+    /**
+     * kustomize's image match: the entry's name is a regex, followed by an optional
+     * {@code @sha256} and {@code :tag}. Most names are plain image names whose only regex
+     * character is {@code .}; those are first compared character by character, which rejects
+     * the many non-matching images of a large overlay without running the regex.
+     */
+    record NameMatch(String name, boolean plain, Pattern regex) {
+        private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_/:.-]*");
+
+        static NameMatch of(String name) {
+            return new NameMatch(name, PLAIN.matcher(name).matches(),
+                    Pattern.compile("^" + name + "(@sha256)?(:[a-zA-Z0-9_.{}-]*)?$"));
+        }
+
+        boolean matches(String image) {
+            if (plain) {
+                int n = name.length();
+                if (image.length() < n) {
+                    return false;
+                }
+                for (int i = 0; i < n; i++) {
+                    char c = name.charAt(i);
+                    if (c != '.' && c != image.charAt(i)) {
+                        return false;
+                    }
+                }
+                if (image.length() > n && image.charAt(n) != '@' && image.charAt(n) != ':') {
+                    return false;
+                }
+            }
+            return regex.matcher(image).matches();
+        }
+    }
+
+    static String update(String image, ImageTag t, NameMatch match) {
+        if (!match.matches(image)) {
             return image;
         }
         String[] parts = split(image);

@@ -99,8 +99,32 @@ final class KResource {
         }
     }
 
+    /*
+     * The last id computed and the nodes it was computed from. Jackson's value nodes are
+     * immutable, so while the same four nodes sit in the tree the id cannot have changed; any
+     * edit (setName, a patch, a replaced metadata) puts other nodes there. curId() runs for every
+     * object in most steps, and rebuilding the id each time was a tenth of a cold build.
+     */
+    private JsonNode idApiVersion;
+    private JsonNode idKind;
+    private JsonNode idName;
+    private JsonNode idNamespace;
+    private Rid id;
+
     Rid curId() {
-        return Rid.of(apiVersion(), kind(), name(), namespace());
+        JsonNode av = obj.get("apiVersion");
+        JsonNode k = obj.get("kind");
+        JsonNode md = obj.get("metadata");
+        JsonNode n = md == null ? null : md.get("name");
+        JsonNode ns = md == null ? null : md.get("namespace");
+        if (id == null || av != idApiVersion || k != idKind || n != idName || ns != idNamespace) {
+            id = Rid.of(apiVersion(), kind(), name(), namespace());
+            idApiVersion = av;
+            idKind = k;
+            idName = n;
+            idNamespace = ns;
+        }
+        return id;
     }
 
     /** The first id this object had. */

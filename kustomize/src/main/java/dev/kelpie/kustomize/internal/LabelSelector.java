@@ -3,7 +3,6 @@ package dev.kelpie.kustomize.internal;
 import dev.kelpie.kustomize.KustomizeException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** A Kubernetes label selector string ({@code a=b,c!=d,e in (x,y),!f,g}). Immutable. */
@@ -13,8 +12,7 @@ record LabelSelector(List<Requirement> requirements) {
     enum Op { EQ, NEQ, IN, NOTIN, EXISTS, NOT_EXISTS }
 
     record Requirement(String key, Op op, Set<String> values) {
-        boolean matches(Map<String, String> m) {
-            String v = m.get(key);
+        boolean matchesValue(String v) {
             return switch (op) {
                 case EQ, IN -> v != null && values.contains(v);
                 case NEQ, NOTIN -> v == null || !values.contains(v);
@@ -92,9 +90,11 @@ record LabelSelector(List<Requirement> requirements) {
         return out;
     }
 
-    boolean matches(Map<String, String> labels) {
+    /** Against an object's labels or annotations as they sit in its tree ({@code null}: none). */
+    boolean matches(com.fasterxml.jackson.databind.node.ObjectNode labels) {
         for (Requirement r : requirements) {
-            if (!r.matches(labels)) {
+            com.fasterxml.jackson.databind.JsonNode v = labels == null ? null : labels.get(r.key());
+            if (!r.matchesValue(v == null ? null : v.asText())) {
                 return false;
             }
         }

@@ -2,14 +2,24 @@ package dev.kelpie.kustomize.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * A patch or replacement target: GVK, anchored name and namespace regexes, label and
  * annotation selectors. Names and namespaces match the original or the current id. Immutable.
  */
-record Selector(Gvk gvk, Pattern group, Pattern version, Pattern kind, Pattern name, Pattern namespace, LabelSelector labels, LabelSelector annotations) {
+record Selector(Gvk gvk, Text group, Text version, Text kind, Text name, Text namespace, LabelSelector labels,
+                LabelSelector annotations) {
+
+    /** A name or kind to match: a regex, or plain text compared directly (most targets are plain words). */
+    record Text(String literal, Pattern regex) {
+        boolean matches(String s) {
+            return literal != null ? literal.equals(s) : regex.matcher(s).matches();
+        }
+    }
+
+    /** Characters that cannot change what a regex matches compared with the same text taken literally. */
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_/-]*");
 
     static Selector from(JsonNode n) {
         return new Selector(Gvk.from(n), regex(Gvk.text(n, "group")), regex(Gvk.text(n, "version")),
@@ -24,47 +34,44 @@ record Selector(Gvk gvk, Pattern group, Pattern version, Pattern kind, Pattern n
                 LabelSelector.parse(Gvk.text(n, "labelSelector")), LabelSelector.parse(Gvk.text(n, "annotationSelector")));
     }
 
-    private static Pattern literal(String s) {
-        return s.isEmpty() ? null : Pattern.compile(Pattern.quote(s));
+    private static Text literal(String s) {
+        return s.isEmpty() ? null : new Text(s, null);
     }
 
-    private static Pattern regex(String s) {
-        return s.isEmpty() ? null : Pattern.compile("^(?:" + s + ")$");
+    private static Text regex(String s) {
+        if (s.isEmpty()) {
+            return null;
+        }
+        Pattern p = Pattern.compile("^(?:" + s + ")$");
+        return PLAIN.matcher(s).matches() ? new Text(s, null) : new Text(null, p);
     }
 
     boolean matches(KResource r) {
         Rid cur = r.curId();
+        // group, version and kind first: they are the cheapest and reject most objects
+        if (!matchesOrEmpty(kind, cur.kind()) || !matchesOrEmpty(group, cur.group())
+                || !matchesOrEmpty(version, cur.version())) {
+            return false;
+        }
         Rid org = r.orgId();
-        if (namespace != null && !namespace.matcher(org.effectiveNamespace()).matches()
-                && !namespace.matcher(cur.effectiveNamespace()).matches()
-                && !namespace.matcher(org.namespace()).matches() && !namespace.matcher(cur.namespace()).matches()) {
+        if (name != null && !name.matches(org.name()) && !name.matches(cur.name())) {
             return false;
         }
-        if (name != null && !name.matcher(org.name()).matches() && !name.matcher(cur.name()).matches()) {
+        if (namespace != null && !namespace.matches(org.effectiveNamespace())
+                && !namespace.matches(cur.effectiveNamespace())
+                && !namespace.matches(org.namespace()) && !namespace.matches(cur.namespace())) {
             return false;
         }
-        if (!matchesOrEmpty(group, cur.group()) || !matchesOrEmpty(version, cur.version())
-                || !matchesOrEmpty(kind, cur.kind())) {
-            return false;
-        }
-        return labels.matches(mapOf(r.labels(false))) && annotations.matches(mapOf(r.annotations(false)));
+        return labels.matches(r.labels(false)) && annotations.matches(r.annotations(false));
     }
 
     /** Whether a selector field (for replacement sources and targets) matches an id. */
     boolean matchesId(Rid id) {
-        return gvk.selects(id) && (name == null || name.matcher(id.name()).matches())
-                && (namespace == null || namespace.matcher(id.namespace()).matches());
+        return gvk.selects(id) && (name == null || name.matches(id.name()))
+                && (namespace == null || namespace.matches(id.namespace()));
     }
 
-    private static boolean matchesOrEmpty(Pattern p, String s) {
-        return p == null || p.matcher(s).matches();
-    }
-
-    private static Map<String, String> mapOf(ObjectNode m) {
-        Map<String, String> out = new java.util.HashMap<>();
-        if (m != null) {
-            m.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
-        }
-        return out;
+    private static boolean matchesOrEmpty(Text p, String s) {
+        return p == null || p.matches(s);
     }
 }
