@@ -35,11 +35,39 @@ final class BuildContext {
     final Map<String, KustomizationFile> kustomizations = new ConcurrentHashMap<>();
     /** How often each kustomization directory was accumulated as a resource. */
     final Map<String, AtomicInteger> visits = new ConcurrentHashMap<>();
-    /** Accumulations of directories met more than once, copied for each further use. */
+    /** Accumulations of directories used more than once, copied for each further use but the last. */
     final Map<String, Cached> accumulations = new ConcurrentHashMap<>();
+    /** How often each kustomization directory will be used, as {@link DirectoryUses} counted them. */
+    volatile Map<String, Integer> expectedUses = Map.of();
 
-    /** An accumulation kept for reuse, valid while the schema in effect is {@code schemas}. */
-    record Cached(Map<String, Map<String, List<String>>> schemas, Accumulation snapshot) {
+    /**
+     * An accumulation kept for reuse, valid while the schema in effect is {@code schemas}. The
+     * last expected use gets the kept accumulation itself instead of a copy.
+     */
+    static final class Cached {
+        static final int UNKNOWN = Integer.MAX_VALUE;
+        final Map<String, Map<String, List<String>>> schemas;
+        private final Accumulation snapshot;
+        private int remaining;
+        private boolean handedOut;
+
+        Cached(Map<String, Map<String, List<String>>> schemas, Accumulation snapshot, int remaining) {
+            this.schemas = schemas;
+            this.snapshot = snapshot;
+            this.remaining = remaining;
+        }
+
+        /** A copy, or the kept accumulation for the last expected use; null once that was handed out. */
+        synchronized Accumulation take() {
+            if (handedOut) {
+                return null;
+            }
+            if (remaining == UNKNOWN || --remaining > 0) {
+                return snapshot.copy();
+            }
+            handedOut = true;
+            return snapshot;
+        }
     }
 
     void declareSchemas(Map<String, Map<String, List<String>>> s) {

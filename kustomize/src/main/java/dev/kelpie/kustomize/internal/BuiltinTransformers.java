@@ -65,11 +65,10 @@ final class BuiltinTransformers {
                 });
             }
         }
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.Set<List<String>> seen = new java.util.HashSet<>();
         for (KResource r : m) {
             Rid id = r.curId();
-            String key = id.group() + "|" + id.version() + "|" + id.kind() + "|" + id.name() + "|" + id.effectiveNamespace();
-            if (!seen.add(key)) {
+            if (!seen.add(List.of(id.group(), id.version(), id.kind(), id.name(), id.effectiveNamespace()))) {
                 throw new KustomizeException("namespace transformation produces ID conflict: " + id);
             }
         }

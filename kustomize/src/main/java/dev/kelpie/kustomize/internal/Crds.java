@@ -43,9 +43,7 @@ final class Crds {
             if (!refKind.isEmpty()) {
                 String nameKey = v.path("x-kubernetes-object-ref-name-key").asText("name");
                 FieldSpec fs = new FieldSpec(new Gvk("", "", kind), path + "/" + nameKey, false);
-                TransformerConfig c = TransformerConfig.empty();
-                c.nameReference.add(new TransformerConfig.NameBackRef(new Gvk("", "", refKind), List.of(fs)));
-                config.merge(c);
+                config.addBackRef(new TransformerConfig.NameBackRef(new Gvk("", "", refKind), List.of(fs)));
                 return;
             }
             JsonNode target = v;

@@ -27,7 +27,7 @@ final class FieldPaths {
         walk(root, spec.segments(), 0, spec.create() ? createKind : CreateKind.NONE, setter);
     }
 
-    private static void walk(JsonNode node, List<String> path, int i, CreateKind createKind, UnaryOperator<JsonNode> setter) {
+    private static void walk(JsonNode node, List<FieldSpec.Segment> path, int i, CreateKind createKind, UnaryOperator<JsonNode> setter) {
         if (node == null || node.isNull()) {
             return;
         }
@@ -41,9 +41,9 @@ final class FieldPaths {
             return;
         }
         ObjectNode obj = (ObjectNode) node;
-        String seg = path.get(i);
-        boolean isSeq = seg.endsWith("[]");
-        String field = isSeq ? seg.substring(0, seg.length() - 2) : seg;
+        FieldSpec.Segment seg = path.get(i);
+        boolean isSeq = seg.sequence();
+        String field = seg.field();
         boolean last = i == path.size() - 1;
         JsonNode child = obj.get(field);
         boolean mayCreate = createKind != CreateKind.NONE && !isSeq;

@@ -8,7 +8,11 @@ import java.util.List;
  * Where a transformer acts: a slash-separated field path ({@code \/} escapes a slash) in objects
  * of a GVK, and whether missing fields are created. Immutable.
  */
-record FieldSpec(Gvk gvk, String path, boolean create, List<String> segments) {
+record FieldSpec(Gvk gvk, String path, boolean create, List<Segment> segments) {
+
+    /** One field of the path, {@code []} suffix already parsed off (a field that must be a sequence). */
+    record Segment(String field, boolean sequence) {
+    }
 
     FieldSpec(Gvk gvk, String path, boolean create) {
         this(gvk, path, create, split(path));
@@ -31,12 +35,12 @@ record FieldSpec(Gvk gvk, String path, boolean create, List<String> segments) {
     }
 
     boolean appliesTo(KResource r) {
-        return gvk.selects(r.group(), r.version(), r.kind());
+        return gvk.selects(r.curId());
     }
 
     /** The path split into fields, escapes resolved. */
-    private static List<String> split(String path) {
-        List<String> out = new ArrayList<>();
+    private static List<Segment> split(String path) {
+        List<Segment> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
@@ -44,14 +48,18 @@ record FieldSpec(Gvk gvk, String path, boolean create, List<String> segments) {
                 cur.append('/');
                 i++;
             } else if (c == '/') {
-                out.add(cur.toString());
+                out.add(segment(cur.toString()));
                 cur.setLength(0);
             } else {
                 cur.append(c);
             }
         }
-        out.add(cur.toString());
+        out.add(segment(cur.toString()));
         return List.copyOf(out);
+    }
+
+    private static Segment segment(String s) {
+        return s.endsWith("[]") ? new Segment(s.substring(0, s.length() - 2), true) : new Segment(s, false);
     }
 
     /** Equal when GVK, path and create flag are (the split path follows from the path). */

@@ -212,7 +212,7 @@ final class Generators {
         Rid id = res.curId();
         java.util.List<KResource> matches = index == null ? m.matchingAnyId(id::sameAs, id.name())
                 : index.getOrDefault(id.name(), java.util.List.of()).stream()
-                        .filter(r -> m.items.contains(r) && r.allIds().stream().anyMatch(id::sameAs)).toList();
+                        .filter(r -> r.allIds().stream().anyMatch(id::sameAs) && m.items.contains(r)).toList();
         if (matches.isEmpty()) {
             if (!res.behavior.equals("create")) {
                 throw new KustomizeException(file + ": id " + id + " does not exist; cannot merge or replace");
@@ -261,7 +261,13 @@ final class Generators {
         res.behavior = "create";
         m.replace(old, res);
         if (index != null) {
-            index.values().forEach(l -> l.remove(old));
+            // old is filed under the names it had when indexed; names of a replaced object never change
+            for (Rid was : old.allIds()) {
+                java.util.List<KResource> l = index.get(was.name());
+                if (l != null) {
+                    l.remove(old);
+                }
+            }
             index(index, res);
         }
     }

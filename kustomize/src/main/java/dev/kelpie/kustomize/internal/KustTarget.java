@@ -51,6 +51,7 @@ final class KustTarget {
         ctx.rootDir = root.dir;
         ctx.originAnnotations = root.strings("buildMetadata").contains("originAnnotations");
         ctx.transformerAnnotations = root.strings("buildMetadata").contains("transformerAnnotations");
+        ctx.expectedUses = DirectoryUses.count(root, base, ctx);
         accumulate(root, base.forDirectory(root.dir), ra);
         return ra;
     }
@@ -251,8 +252,12 @@ final class KustTarget {
         String key = loader.key(path);
         Map<String, Map<String, List<String>>> schemas = ctx.schemas;
         BuildContext.Cached cached = ctx.accumulations.get(key);
-        if (cached != null && cached.schemas() == schemas) {
-            return cached.snapshot().copy();
+        if (cached != null && cached.schemas == schemas) {
+            Accumulation reused = cached.take();
+            if (reused != null) {
+                return reused;
+            }
+            ctx.accumulations.remove(key, cached);
         }
         KustomizationFile sub = ctx.kustomizations.get(key);
         if (sub == null) {
@@ -266,8 +271,11 @@ final class KustTarget {
         Accumulation subRa = new Accumulation(ctx);
         accumulate(sub, loader.forDirectory(sub.dir), subRa);
         int visit = ctx.visits.computeIfAbsent(key, x -> new AtomicInteger()).incrementAndGet();
-        if (visit >= 2 && ctx.schemas == schemas) {
-            ctx.accumulations.putIfAbsent(key, new BuildContext.Cached(schemas, subRa.copy()));
+        int expected = ctx.expectedUses.getOrDefault(key, 0);
+        // more uses expected: keep a copy; met again beyond the count: keep one for an unknown number of uses
+        int further = expected > visit ? expected - visit : visit >= 2 ? BuildContext.Cached.UNKNOWN : 0;
+        if (further > 0 && ctx.schemas == schemas) {
+            ctx.accumulations.putIfAbsent(key, new BuildContext.Cached(schemas, subRa.copy(), further));
         }
         return subRa;
     }

@@ -21,7 +21,10 @@ import org.slf4j.LoggerFactory;
  * does), unknown fields refused, deprecated fields accepted with a warning. Not thread-safe.
  */
 final class KustomizationFile {
-    private static final Logger LOG = LoggerFactory.getLogger(KustomizationFile.class);
+    /** Initialised on first use: setting up logging costs a short-lived CLI run time it rarely needs. */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(KustomizationFile.class);
+    }
     static final List<String> FILE_NAMES = List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
     private static final List<String> FIELDS = List.of("apiVersion", "kind", "metadata", "openapi", "namePrefix",
             "nameSuffix", "namespace", "commonLabels", "labels", "commonAnnotations", "patchesStrategicMerge",
@@ -102,7 +105,7 @@ final class KustomizationFile {
                 throw new KustomizeException(file + ": invalid Kustomization: json: unknown field \"" + e.getKey() + "\"");
             }
             if (DEPRECATED.contains(canonical)) {
-                LOG.warn("{}: '{}' is deprecated; run 'kustomize edit fix' to update the kustomization", file, canonical);
+                Log.LOG.warn("{}: '{}' is deprecated; run 'kustomize edit fix' to update the kustomization", file, canonical);
             }
             normalized.set(canonical, e.getValue());
         });

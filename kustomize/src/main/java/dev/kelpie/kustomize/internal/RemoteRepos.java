@@ -19,7 +19,10 @@ import org.slf4j.LoggerFactory;
  * build ends. Not thread-safe; one instance per build.
  */
 final class RemoteRepos implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(RemoteRepos.class);
+    /** Initialised on first use: setting up logging costs a short-lived CLI run time it rarely needs. */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(RemoteRepos.class);
+    }
 
     private final RemoteResources policy;
     private final Map<String, GitSource> sources = new HashMap<>();
@@ -57,7 +60,7 @@ final class RemoteRepos implements AutoCloseable {
             return s;
         });
         if (spec.submodules()) {
-            LOG.debug("{}: submodules are not fetched", spec.raw());
+            Log.LOG.debug("{}: submodules are not fetched", spec.raw());
         }
         String ref = spec.ref().isEmpty() ? "HEAD" : spec.ref();
         FileTree tree;
