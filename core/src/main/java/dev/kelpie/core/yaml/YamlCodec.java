@@ -187,7 +187,7 @@ public final class YamlCodec {
             if (out.length() > 0) {
                 out.append("---\n");
             }
-            out.append(emitter.write(r.unsafeTree()));
+            emitter.write(r.unsafeTree(), out);
         }
         return out.toString();
     }

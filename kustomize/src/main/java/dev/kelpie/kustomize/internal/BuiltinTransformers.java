@@ -94,7 +94,7 @@ final class BuiltinTransformers {
                 if (affix.isEmpty()) {
                     continue;
                 }
-                FieldPaths.apply(r.obj, new FieldSpec(Gvk.ANY, fs.path(), false), FieldPaths.CreateKind.NONE, v -> {
+                FieldPaths.apply(r.obj, fs, FieldPaths.CreateKind.NONE, v -> {
                     if (v == null || !v.isTextual()) {
                         return v;
                     }

@@ -42,22 +42,43 @@ final class NameReferences {
         new NameReferences(m, config).run();
     }
 
+    /** One referring field of the table with the referral it names, in the table's order. */
+    private record Referrer(TransformerConfig.NameBackRef back, FieldSpec field) {
+    }
+
+    /** The referring fields that can apply to a kind, in table order (most objects match only a few). */
+    private final java.util.Map<String, List<Referrer>> referrersByKind = new java.util.HashMap<>();
+
+    private List<Referrer> referrersFor(String kind) {
+        return referrersByKind.computeIfAbsent(kind, k -> {
+            List<Referrer> out = new ArrayList<>();
+            for (TransformerConfig.NameBackRef back : config.nameReference) {
+                for (FieldSpec fs : back.referrers()) {
+                    if (fs.gvk().kind().isEmpty() || fs.gvk().kind().equals(k)) {
+                        out.add(new Referrer(back, fs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     private void run() {
         for (KResource referrer : new ArrayList<>(m.items)) {
             Predicate<KResource> candidates = null;
             Rid org = allIds.get(referrer).get(0);
-            for (TransformerConfig.NameBackRef back : config.nameReference) {
-                for (FieldSpec fs : back.referrers()) {
-                    if (!fs.gvk().selects(org)) {
-                        continue;
-                    }
-                    if (candidates == null) {
-                        candidates = couldBeReferenced(referrer);
-                    }
-                    Predicate<KResource> c = candidates;
-                    FieldPaths.apply(referrer.obj, new FieldSpec(Gvk.ANY, fs.path(), false), FieldPaths.CreateKind.NONE,
-                            v -> set(v, referrer, fs, back.referral(), c));
+            for (Referrer ref : referrersFor(org.kind())) {
+                FieldSpec fs = ref.field();
+                if (!fs.gvk().selects(org)) {
+                    continue;
                 }
+                if (candidates == null) {
+                    candidates = couldBeReferenced(referrer);
+                }
+                Predicate<KResource> c = candidates;
+                // CreateKind.NONE: a reference field that is absent stays absent
+                FieldPaths.apply(referrer.obj, fs, FieldPaths.CreateKind.NONE,
+                        v -> set(v, referrer, fs, ref.back().referral(), c));
             }
         }
     }

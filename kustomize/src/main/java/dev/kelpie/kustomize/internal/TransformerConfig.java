@@ -60,6 +60,15 @@ final class TransformerConfig {
     }
 
     static TransformerConfig parse(String file, JsonNode root) {
+        return parse(file, root, false);
+    }
+
+    /**
+     * @param distinct the document is known to list each field spec and referral once (the
+     *     built-in table, checked by a test), so entries are appended without the quadratic
+     *     search for an earlier equal one
+     */
+    private static TransformerConfig parse(String file, JsonNode root, boolean distinct) {
         TransformerConfig c = new TransformerConfig();
         if (root == null || !root.isObject()) {
             return c;
@@ -67,17 +76,31 @@ final class TransformerConfig {
         root.fields().forEachRemaining(e -> {
             if (e.getKey().equals("nameReference")) {
                 for (JsonNode ref : e.getValue()) {
-                    c.addBackRef(new NameBackRef(Gvk.from(ref), FieldSpec.listFrom(ref.get("fieldSpecs"))));
+                    NameBackRef back = new NameBackRef(Gvk.from(ref), FieldSpec.listFrom(ref.get("fieldSpecs")));
+                    if (distinct) {
+                        c.nameReference.add(back);
+                    } else {
+                        c.addBackRef(back);
+                    }
                 }
             } else if (c.tables.containsKey(e.getKey())) {
                 for (FieldSpec fs : FieldSpec.listFrom(e.getValue())) {
-                    c.addSpec(e.getKey(), fs);
+                    if (distinct) {
+                        c.tables.get(e.getKey()).add(fs);
+                    } else {
+                        c.addSpec(e.getKey(), fs);
+                    }
                 }
             } else if (!e.getKey().equals("nameSpace")) {
                 throw new KustomizeException(file + ": unknown transformer configuration field \"" + e.getKey() + "\"");
             }
         });
         return c;
+    }
+
+    /** The built-in tables with duplicates merged the way user configurations are (for the test of {@code distinct}). */
+    static TransformerConfig defaultsMerged() {
+        return parse("builtin-config.yaml", builtInDocument(), false);
     }
 
     void merge(TransformerConfig other) {
@@ -133,9 +156,13 @@ final class TransformerConfig {
     }
 
     private static TransformerConfig loadDefaults() {
+        return parse("builtin-config.yaml", builtInDocument(), true);
+    }
+
+    private static JsonNode builtInDocument() {
         try (InputStream in = TransformerConfig.class.getResourceAsStream("builtin-config.yaml")) {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return parse("builtin-config.yaml", YamlCodec.defaults().readDocuments("builtin-config.yaml", text).get(0).tree());
+            return YamlCodec.defaults().readDocuments("builtin-config.yaml", text).get(0).tree();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -63,7 +63,7 @@ final class Vars {
         for (KResource r : m) {
             for (FieldSpec fs : specs) {
                 if (fs.appliesTo(r)) {
-                    FieldPaths.apply(r.obj, new FieldSpec(Gvk.ANY, fs.path(), false), FieldPaths.CreateKind.NONE,
+                    FieldPaths.apply(r.obj, fs, FieldPaths.CreateKind.NONE,
                             n -> replace(n, values));
                 }
             }

@@ -23,6 +23,12 @@ public final class YamlEmitter {
     /** The document text, ending in a newline. */
     public String write(JsonNode node) {
         StringBuilder out = new StringBuilder(256);
+        write(node, out);
+        return out.toString();
+    }
+
+    /** Appends the document text, ending in a newline (one buffer for a whole stream: no per-document copy). */
+    public void write(JsonNode node, StringBuilder out) {
         if (node.isObject() && !node.isEmpty()) {
             writeMapping(node, 0, out);
         } else if (node.isArray() && !node.isEmpty()) {
@@ -31,7 +37,6 @@ public final class YamlEmitter {
             writeInline(node, 0, out);
             out.append('\n');
         }
-        return out.toString();
     }
 
     private List<Map.Entry<String, JsonNode>> entries(JsonNode node) {
