@@ -55,6 +55,21 @@ public final class KelpieCli implements Runnable {
 
     /** Runs the CLI with the given output streams and returns its exit code. */
     public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        if (args.length >= 2 && args[0].equals("kustomize") && args[1].equals("build")) {
+            // the one command run in build scripts over and over: skip picocli's set-up when the line is plain
+            var plain = KustomizeCommand.BuildCommand.parsePlain(java.util.List.of(args).subList(2, args.length));
+            if (plain.isPresent()) {
+                int code;
+                try {
+                    code = plain.get().build(out);
+                } catch (RuntimeException e) {
+                    code = ErrorHandler.report(e, err);
+                }
+                out.flush();
+                err.flush();
+                return code;
+            }
+        }
         CommandLine cli = new CommandLine(new KelpieCli());
         Supplier<Object> only = args.length > 0 && !args[0].equals("help") ? SUBCOMMANDS.get(args[0]) : null;
         if (only != null) {
@@ -80,9 +95,14 @@ public final class KelpieCli implements Runnable {
     static final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         @Override
         public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
-            cmd.getErr().println("error: " + ex.getMessage());
+            return report(ex, cmd.getErr());
+        }
+
+        /** Prints the error line (and the stack trace when KELPIE_DEBUG is set); returns the exit code. */
+        static int report(Exception ex, java.io.PrintWriter err) {
+            err.println("error: " + ex.getMessage());
             if (System.getenv("KELPIE_DEBUG") != null) {
-                ex.printStackTrace(cmd.getErr());
+                ex.printStackTrace(err);
             }
             return ex instanceof ExitCodeException e ? e.exitCode() : 1;
         }
