@@ -101,9 +101,9 @@ public final class Build {
             if (order.equals("legacy")) {
                 JsonNode legacy = sort.path("legacySortOptions");
                 if (legacy.isObject()) {
-                    out.sort(LegacyOrder.comparator(strings(legacy.get("orderFirst")), strings(legacy.get("orderLast"))));
+                    LegacyOrder.sort(out, strings(legacy.get("orderFirst")), strings(legacy.get("orderLast")));
                 } else {
-                    out.sort(LegacyOrder.comparator());
+                    LegacyOrder.sort(out);
                 }
             } else if (order.equals("fifo")) {
                 if (sort.has("legacySortOptions")) {
@@ -116,7 +116,7 @@ public final class Build {
             return;
         }
         if (reorder == Reorder.LEGACY) {
-            out.sort(LegacyOrder.comparator());
+            LegacyOrder.sort(out);
         }
     }
 

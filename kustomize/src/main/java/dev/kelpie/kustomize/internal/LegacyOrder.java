@@ -15,26 +15,19 @@ final class LegacyOrder {
             "ClusterRoleBinding", "ConfigMap", "Secret", "Endpoints", "Service", "LimitRange", "PriorityClass",
             "PersistentVolume", "PersistentVolumeClaim", "Deployment", "StatefulSet", "CronJob", "PodDisruptionBudget");
     private static final List<String> LAST = List.of("MutatingWebhookConfiguration", "ValidatingWebhookConfiguration");
-    private static final Map<String, Integer> RANK = new HashMap<>();
-
-    static {
-        for (int i = 0; i < FIRST.size(); i++) {
-            RANK.put(FIRST.get(i), i - FIRST.size());
-        }
-        for (int i = 0; i < LAST.size(); i++) {
-            RANK.put(LAST.get(i), i + 1);
-        }
-    }
-
     private LegacyOrder() {
     }
 
-    static Comparator<KResource> comparator() {
-        return comparator(FIRST, LAST);
+    /** Sorts in kustomize's legacy order. */
+    static void sort(List<KResource> objects) {
+        sort(objects, FIRST, LAST);
     }
 
-    /** An order with custom first and last kind lists (sortOptions.legacySortOptions). */
-    static Comparator<KResource> comparator(List<String> first, List<String> last) {
+    /**
+     * Sorts with custom first and last kind lists (sortOptions.legacySortOptions). The keys are
+     * computed once per object rather than once per comparison; the sort is stable, as before.
+     */
+    static void sort(List<KResource> objects, List<String> first, List<String> last) {
         Map<String, Integer> rank = new HashMap<>();
         for (int i = 0; i < first.size(); i++) {
             rank.put(first.get(i), i - first.size());
@@ -42,9 +35,18 @@ final class LegacyOrder {
         for (int i = 0; i < last.size(); i++) {
             rank.put(last.get(i), i + 1);
         }
-        return Comparator.<KResource>comparingInt(r -> rank.getOrDefault(r.kind(), 0))
-                .thenComparing(r -> gvk(r.curId()))
-                .thenComparing(r -> id(r.curId()));
+        List<Keyed> keyed = new java.util.ArrayList<>(objects.size());
+        for (KResource r : objects) {
+            Rid id = r.curId();
+            keyed.add(new Keyed(rank.getOrDefault(r.kind(), 0), gvk(id), id(id), r));
+        }
+        keyed.sort(Comparator.comparingInt(Keyed::rank).thenComparing(Keyed::gvk).thenComparing(Keyed::id));
+        for (int i = 0; i < keyed.size(); i++) {
+            objects.set(i, keyed.get(i).object());
+        }
+    }
+
+    private record Keyed(int rank, String gvk, String id, KResource object) {
     }
 
     private static String gvk(Rid id) {

@@ -16,6 +16,8 @@ import java.util.TreeMap;
  * {@code g h k m t}.
  */
 final class NameHash {
+    private static final String HEX = "0123456789abcdef";
+
     private NameHash() {
     }
 
@@ -59,12 +61,9 @@ final class NameHash {
     private static String encode(String json) {
         try {
             byte[] sum = MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));
-            StringBuilder hex = new StringBuilder();
-            for (int i = 0; i < 5; i++) {
-                hex.append(String.format("%02x", sum[i]));
-            }
-            StringBuilder out = new StringBuilder();
-            for (char c : hex.toString().toCharArray()) {
+            StringBuilder out = new StringBuilder(10);
+            for (int i = 0; i < 10; i++) {
+                char c = HEX.charAt((sum[i / 2] >> (i % 2 == 0 ? 4 : 0)) & 0xf);
                 out.append(switch (c) {
                     case '0' -> 'g';
                     case '1' -> 'h';
