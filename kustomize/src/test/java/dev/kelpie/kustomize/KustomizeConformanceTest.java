@@ -104,11 +104,19 @@ class KustomizeConformanceTest {
         }
         Path input = dir.resolve("input");
         String buildDir = meta.path("build_dir").asText(".");
+        // the CLI builds sequentially (with files parsed ahead), the library in parallel: both must agree
+        String sequential = outcome(b.parallel(false).build(), input, buildDir);
         List<Resource> out;
         try {
-            out = b.build().buildList(DirectorySource.of(input).tree(), buildDir);
+            out = b.parallel(true).build().buildList(DirectorySource.of(input).tree(), buildDir);
         } catch (RuntimeException e) {
+            if (!sequential.equals("error: " + e.getMessage())) {
+                return "the sequential build gave " + sequential + ", the parallel one error: " + e.getMessage();
+            }
             return meta.path("expect").asText().equals("error") ? null : "error: " + e;
+        }
+        if (!sequential.equals(YamlCodec.defaults().preservingKeyOrder().write(out))) {
+            return "the sequential build differs from the parallel one: " + sequential;
         }
         if (meta.path("expect").asText().equals("error")) {
             return "expected an error, got " + out.size() + " objects";
@@ -135,6 +143,14 @@ class KustomizeConformanceTest {
             }
         }
         return null;
+    }
+
+    private static String outcome(Kustomize k, Path input, String buildDir) {
+        try {
+            return YamlCodec.defaults().preservingKeyOrder().write(k.buildList(DirectorySource.of(input).tree(), buildDir));
+        } catch (RuntimeException e) {
+            return "error: " + e.getMessage();
+        }
     }
 
     @org.junit.jupiter.api.Test

@@ -94,4 +94,18 @@ class ParallelBuildTest {
         }
         throw new AssertionError("expected a failure");
     }
+
+    @Test
+    void aFileParsedAheadStillFailsInItsPlaceAndStillObeysTheLoadRestrictor() {
+        // the sequential build parses resource files ahead on another thread; errors stay those of an in-order build
+        FileTree broken = cluster(8, 3).file("base/services/s5/deploy.yaml", "apiVersion: apps/v1\nkind: [oops\n").build();
+        assertThatThrownBy(() -> SEQUENTIAL.build(broken, "clusters/all"))
+                .hasMessage(messageOf(() -> PARALLEL.build(broken, "clusters/all")))
+                .hasMessageContaining("s5/deploy.yaml");
+        FileTree outside = cluster(4, 2).file("shared.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: shared\n")
+                .file("overlays/o1/kustomization.yaml", "resources: [../../base, ../../shared.yaml]\n").build();
+        assertThatThrownBy(() -> SEQUENTIAL.build(outside, "clusters/all"))
+                .hasMessage(messageOf(() -> PARALLEL.build(outside, "clusters/all")))
+                .hasMessageContaining("shared.yaml");
+    }
 }

@@ -29,6 +29,8 @@ final class BuildContext {
         this.pool = pool;
     }
 
+    /** Resource files being parsed ahead on another thread (sequential builds in a cold JVM). */
+    volatile ParsePrefetch prefetch = ParsePrefetch.none();
     /** Parsed resource files: a base included by several overlays is read and parsed once per build. */
     final Map<String, List<ObjectNode>> parsed = new ConcurrentHashMap<>();
     /** Parsed kustomization files, by tree key of their directory. */
@@ -37,7 +39,7 @@ final class BuildContext {
     final Map<String, AtomicInteger> visits = new ConcurrentHashMap<>();
     /** Accumulations of directories used more than once, copied for each further use but the last. */
     final Map<String, Cached> accumulations = new ConcurrentHashMap<>();
-    /** How often each kustomization directory will be used, as {@link DirectoryUses} counted them. */
+    /** How often each kustomization directory will be used, as {@link BuildOutline} counted them. */
     volatile Map<String, Integer> expectedUses = Map.of();
 
     /**

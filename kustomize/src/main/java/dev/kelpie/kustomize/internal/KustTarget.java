@@ -46,14 +46,23 @@ final class KustTarget {
     KustomizationFile root;
 
     Accumulation build(String dir) {
-        Accumulation ra = new Accumulation(ctx);
         root = KustomizationFile.load(base.tree(), dir);
         ctx.rootDir = root.dir;
         ctx.originAnnotations = root.strings("buildMetadata").contains("originAnnotations");
         ctx.transformerAnnotations = root.strings("buildMetadata").contains("transformerAnnotations");
-        ctx.expectedUses = DirectoryUses.count(root, base, ctx);
-        accumulate(root, base.forDirectory(root.dir), ra);
-        return ra;
+        BuildOutline outline = BuildOutline.of(root, base, ctx);
+        ctx.expectedUses = outline.uses();
+        if (ctx.pool == null && base.remote() == null) {
+            ctx.prefetch = ParsePrefetch.start(base.tree(), outline.resourceFiles());
+        }
+        try {
+            // made after the prefetch started: the first accumulation loads the built-in tables meanwhile
+            Accumulation ra = new Accumulation(ctx);
+            accumulate(root, base.forDirectory(root.dir), ra);
+            return ra;
+        } finally {
+            ctx.prefetch.close();
+        }
     }
 
     private void accumulate(KustomizationFile k, FileLoader loader, Accumulation ra) {
@@ -212,7 +221,12 @@ final class KustTarget {
         if (tree.isFile(path)) {
             String key = loader.key(path);
             List<ObjectNode> cached = ctx.parsed.get(key);
-            if (cached == null) {
+            List<ObjectNode> prefetched = cached == null && loader.remote() == null ? ctx.prefetch.take(path) : null;
+            if (prefetched != null) {
+                loader.resolveFile(entry);
+                cached = prefetched;
+                ctx.parsed.put(key, cached);
+            } else if (cached == null) {
                 cached = FileLoader.objects(key, loader.readString(entry));
                 ctx.parsed.put(key, cached);
             } else {
