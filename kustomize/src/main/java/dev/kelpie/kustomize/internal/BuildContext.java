@@ -1,6 +1,7 @@
 package dev.kelpie.kustomize.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kelpie.core.source.FileTree;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -39,8 +40,26 @@ final class BuildContext {
     final Map<String, AtomicInteger> visits = new ConcurrentHashMap<>();
     /** Accumulations of directories used more than once, copied for each further use but the last. */
     final Map<String, Cached> accumulations = new ConcurrentHashMap<>();
-    /** How often each kustomization directory will be used, as {@link BuildOutline} counted them. */
-    volatile Map<String, Integer> expectedUses = Map.of();
+    /** The outline of the build: read up front, or on the prefetch thread while the build starts. */
+    volatile java.util.concurrent.CompletableFuture<BuildOutline> outline =
+            java.util.concurrent.CompletableFuture.completedFuture(new BuildOutline(Map.of(), List.of()));
+
+    /**
+     * How often a kustomization directory will be used, as the outline counted; 0 when it did not
+     * or is not done yet (the build does not wait for it: the count only saves a rebuild).
+     */
+    int expectedUses(String key) {
+        BuildOutline o = outline.getNow(null);
+        return o == null ? 0 : o.uses().getOrDefault(key, 0);
+    }
+
+    /**
+     * The parsed kustomization file of a directory, read once per build even when the build and
+     * the outline ask at the same time (so deprecation warnings are printed once).
+     */
+    KustomizationFile kustomization(FileTree tree, String key, String path) {
+        return kustomizations.computeIfAbsent(key, k -> KustomizationFile.load(tree, path));
+    }
 
     /**
      * An accumulation kept for reuse, valid while the schema in effect is {@code schemas}. The

@@ -82,13 +82,7 @@ record BuildOutline(Map<String, Integer> uses, List<String> resourceFiles) {
             if (!loader.tree().isDirectory(path) || KustomizationFile.findFile(loader.tree(), path) == null) {
                 return null;
             }
-            String key = loader.key(path);
-            KustomizationFile sub = ctx.kustomizations.get(key);
-            if (sub == null) {
-                sub = KustomizationFile.load(loader.tree(), path);
-                ctx.kustomizations.put(key, sub);
-            }
-            return sub;
+            return ctx.kustomization(loader.tree(), loader.key(path), path);
         } catch (RuntimeException e) {
             return null;
         }

@@ -50,10 +50,11 @@ final class KustTarget {
         ctx.rootDir = root.dir;
         ctx.originAnnotations = root.strings("buildMetadata").contains("originAnnotations");
         ctx.transformerAnnotations = root.strings("buildMetadata").contains("transformerAnnotations");
-        BuildOutline outline = BuildOutline.of(root, base, ctx);
-        ctx.expectedUses = outline.uses();
         if (ctx.pool == null && base.remote() == null) {
-            ctx.prefetch = ParsePrefetch.start(base.tree(), outline.resourceFiles());
+            // the outline and the files it lists are read on a second thread while this one starts the build
+            ctx.prefetch = ParsePrefetch.start(base, root, ctx);
+        } else {
+            ctx.outline = java.util.concurrent.CompletableFuture.completedFuture(BuildOutline.of(root, base, ctx));
         }
         try {
             // made after the prefetch started: the first accumulation loads the built-in tables meanwhile
@@ -273,11 +274,7 @@ final class KustTarget {
             }
             ctx.accumulations.remove(key, cached);
         }
-        KustomizationFile sub = ctx.kustomizations.get(key);
-        if (sub == null) {
-            sub = KustomizationFile.load(loader.tree(), path);
-            ctx.kustomizations.put(key, sub);
-        }
+        KustomizationFile sub = ctx.kustomization(loader.tree(), key, path);
         if (sub.isComponent()) {
             throw new KustomizeException(k.file + ": resources: expected kind 'Kustomization' for path '" + path
                     + "' but got 'Component'");
@@ -285,7 +282,7 @@ final class KustTarget {
         Accumulation subRa = new Accumulation(ctx);
         accumulate(sub, loader.forDirectory(sub.dir), subRa);
         int visit = ctx.visits.computeIfAbsent(key, x -> new AtomicInteger()).incrementAndGet();
-        int expected = ctx.expectedUses.getOrDefault(key, 0);
+        int expected = ctx.expectedUses(key);
         // more uses expected: keep a copy; met again beyond the count: keep one for an unknown number of uses
         int further = expected > visit ? expected - visit : visit >= 2 ? BuildContext.Cached.UNKNOWN : 0;
         if (further > 0 && ctx.schemas == schemas) {

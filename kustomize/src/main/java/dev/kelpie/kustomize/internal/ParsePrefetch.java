@@ -2,16 +2,16 @@ package dev.kelpie.kustomize.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kelpie.core.source.FileTree;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Parses the resource files of a sequential build on a second thread, in the order the build
- * will need them, while the build thread reads kustomizations, runs generators and
- * transformers. Each file is parsed once, by whichever thread claims it first; a file the
+ * Reads the outline of a sequential build and parses its resource files on a second thread, in
+ * the order the build will need them, while the build thread reads kustomizations, runs
+ * generators and transformers. Each file is parsed once, by whichever thread claims it first; a file the
  * prefetch could not parse is parsed again by the build, which then reports the error where
  * and when a build without prefetch would. Reads only through the build's confined tree; the
  * build still applies the load restrictor to every file it takes.
@@ -39,15 +39,31 @@ final class ParsePrefetch implements AutoCloseable {
         return NONE;
     }
 
-    /** Starts parsing {@code files} (tree paths, in order) on a daemon thread. */
-    static ParsePrefetch start(FileTree tree, List<String> files) {
-        if (files.size() < 2 || Runtime.getRuntime().availableProcessors() < 2) {
+    /**
+     * Starts a daemon thread that reads the build's outline (completing {@code ctx.outline}),
+     * then parses the resource files it lists, in order.
+     */
+    static ParsePrefetch start(FileLoader loader, KustomizationFile root, BuildContext ctx) {
+        CompletableFuture<BuildOutline> outline = new CompletableFuture<>();
+        ctx.outline = outline;
+        if (Runtime.getRuntime().availableProcessors() < 2) {
+            outline.complete(BuildOutline.of(root, loader, ctx));
             return NONE;
         }
-        Map<String, Slot> slots = new HashMap<>();
-        files.forEach(f -> slots.put(f, new Slot()));
-        ParsePrefetch p = new ParsePrefetch(slots);
-        Thread t = new Thread(() -> p.run(tree, files), "kelpie-kustomize-prefetch");
+        ParsePrefetch p = new ParsePrefetch(new ConcurrentHashMap<>());
+        Thread t = new Thread(() -> {
+            BuildOutline o;
+            try {
+                o = BuildOutline.of(root, loader, ctx);
+            } catch (RuntimeException e) {
+                o = new BuildOutline(Map.of(), List.of()); // no reuse, no prefetch: slower, same output
+            }
+            for (String f : o.resourceFiles()) {
+                p.slots.putIfAbsent(f, new Slot());
+            }
+            outline.complete(o);
+            p.run(loader.tree(), o.resourceFiles());
+        }, "kelpie-kustomize-prefetch");
         t.setDaemon(true);
         t.start();
         return p;
@@ -78,9 +94,14 @@ final class ParsePrefetch implements AutoCloseable {
      * failed.
      */
     List<ObjectNode> take(String path) {
-        Slot s = slots.get(path);
-        if (s == null || s.claimed.compareAndSet(false, true)) {
+        if (this == NONE) {
             return null;
+        }
+        Slot mine = new Slot();
+        mine.claimed.set(true);
+        Slot s = slots.putIfAbsent(path, mine);
+        if (s == null || s.claimed.compareAndSet(false, true)) {
+            return null; // claimed here before the outline listed it, or before the prefetch reached it
         }
         return s.parsed.join();
     }
