@@ -31,6 +31,9 @@ final class FastScanner {
     int tokEnd;
     int tokColon;
     int tokStop;
+    /** Where a block scalar's scan is, and its column on that line. */
+    private int at;
+    private int column;
 
     FastScanner(String text) {
         this.s = text;
@@ -345,38 +348,27 @@ final class FastScanner {
         } else if (!lineEndsAt(q)) {
             throw Decline.INSTANCE;
         }
-        q = q < n ? afterBreak(q) : n;
+        at = q < n ? afterBreak(q) : n;
+        column = 0;
 
         int minIndent = Math.max(parentCol + 1, 1);
         int indent;
-        int column = 0;
-        int breaks = 0;
+        int breaks;
         if (increment > 0) {
             indent = minIndent + increment - 1;
-            while (column < indent && q < n && s.charAt(q) == ' ') {
-                q++;
-                column++;
-            }
-            while (q < n && (s.charAt(q) == '\n' || s.charAt(q) == '\r')) {
-                breaks++;
-                q = afterBreak(q);
-                column = 0;
-                while (column < indent && q < n && s.charAt(q) == ' ') {
-                    q++;
-                    column++;
-                }
-            }
+            breaks = emptyLines(indent);
         } else {
             int maxIndent = 0;
-            while (q < n) {
-                char c = s.charAt(q);
+            breaks = 0;
+            while (at < n) {
+                char c = s.charAt(at);
                 if (c == ' ') {
-                    q++;
+                    at++;
                     column++;
                     maxIndent = Math.max(maxIndent, column);
                 } else if (c == '\n' || c == '\r') {
                     breaks++;
-                    q = afterBreak(q);
+                    at = afterBreak(at);
                     column = 0;
                 } else {
                     break;
@@ -390,33 +382,20 @@ final class FastScanner {
 
         StringBuilder b = new StringBuilder();
         boolean lineBreak = false;
-        while (column == indent && q < n) {
+        while (column == indent && at < n) {
             newlines(b, breaks);
-            char first = s.charAt(q);
+            char first = s.charAt(at);
             boolean leadingNonSpace = first != ' ' && first != '\t';
-            int e = lineEnd(q);
-            b.append(s, q, e);
+            int e = lineEnd(at);
+            b.append(s, at, e);
             lineBreak = e < n;
-            q = lineBreak ? afterBreak(e) : n;
-            breaks = 0;
+            at = lineBreak ? afterBreak(e) : n;
             column = 0;
-            while (column < indent && q < n && s.charAt(q) == ' ') {
-                q++;
-                column++;
-            }
-            while (q < n && (s.charAt(q) == '\n' || s.charAt(q) == '\r')) {
-                breaks++;
-                q = afterBreak(q);
-                column = 0;
-                while (column < indent && q < n && s.charAt(q) == ' ') {
-                    q++;
-                    column++;
-                }
-            }
-            if (column != indent || q >= n) {
+            breaks = emptyLines(indent);
+            if (column != indent || at >= n) {
                 break;
             }
-            char next = s.charAt(q);
+            char next = s.charAt(at);
             if (folded && lineBreak && leadingNonSpace && next != ' ' && next != '\t') {
                 if (breaks == 0) {
                     b.append(' ');
@@ -431,9 +410,30 @@ final class FastScanner {
         if (chomp == KEEP) {
             newlines(b, breaks);
         }
-        // q stops inside the indentation of a less indented line (or at the end): go on from its start
-        tokStop = q - column;
+        // the scan stops inside the indentation of a less indented line (or at the end): go on from its start
+        tokStop = at - column;
         return b.toString();
+    }
+
+    /**
+     * From {@link #at} (at {@link #column}), skips up to indent spaces, then every line that
+     * holds nothing more, as snakeyaml does between the lines of a block scalar; returns how many
+     * line breaks it passed. Stops at the first character of a line's content (or the end).
+     */
+    private int emptyLines(int indent) {
+        int breaks = 0;
+        while (true) {
+            while (column < indent && at < n && s.charAt(at) == ' ') {
+                at++;
+                column++;
+            }
+            if (at >= n || s.charAt(at) != '\n' && s.charAt(at) != '\r') {
+                return breaks;
+            }
+            breaks++;
+            at = afterBreak(at);
+            column = 0;
+        }
     }
 
     private static void newlines(StringBuilder b, int count) {
