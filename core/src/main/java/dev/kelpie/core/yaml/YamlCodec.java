@@ -17,6 +17,7 @@ import dev.kelpie.core.model.Manifests;
 import dev.kelpie.core.model.Origin;
 import dev.kelpie.core.model.Resource;
 import dev.kelpie.core.yaml.internal.EventTreeReader;
+import dev.kelpie.core.yaml.internal.FastBlockReader;
 import dev.kelpie.core.yaml.internal.YamlEmitter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -122,7 +123,10 @@ public final class YamlCodec {
         if (looksLikeJson(body)) {
             return readJson(file, body);
         }
-        return new EventTreeReader(file, limits).read(body);
+        // the common block subset is read without snakeyaml (much less code to run in a cold JVM);
+        // anything outside it, errors included, goes to the event reader
+        List<YamlDocument> fast = FastBlockReader.read(file, body, limits);
+        return fast != null ? fast : new EventTreeReader(file, limits).read(body);
     }
 
     /** Reads a file from disk; see {@link #readDocuments(String, String)}. */
