@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kelpie.core.source.DirectorySource;
+import dev.kelpie.core.yaml.OutputStyle;
 import dev.kelpie.core.yaml.YamlCodec;
 import dev.kelpie.core.yaml.YamlDocument;
 import java.io.IOException;
@@ -45,6 +46,24 @@ class KubectlDifferentialTest {
         assumeTrue(kubectl != null, "kubectl not installed");
         var ours = Kustomize.defaults().buildList(DirectorySource.of(dir).tree(), "prod");
         assertThat(docs(YamlCodec.defaults().preservingKeyOrder().write(ours))).isEqualTo(docs(kubectl));
+        // and, written as kustomize writes, the same text byte for byte
+        assertThat(YamlCodec.defaults().withStyle(OutputStyle.KUSTOMIZE).write(ours)).isEqualTo(kubectl);
+    }
+
+    @Test
+    void sameTextAsKubectlForLongValuesYaml11BooleansAndNaturalKeyOrder() throws Exception {
+        String long1 = "a long annotation that goes on past the eightieth column of the line so that it must fold";
+        Files.writeString(dir.resolve("kustomization.yaml"), "resources: [cm.yaml]\nconfigMapGenerator:\n- name: gen\n"
+                + "  literals:\n  - ITEM10=x\n  - ITEM9=y\n  - A_FIRST=z\n  - ANOTHER=w\n");
+        Files.writeString(dir.resolve("cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n"
+                + "  annotations:\n    note: " + long1 + "\n    quoted: 'it''s " + long1 + "'\n"
+                + "    json: '{\"a\": \"" + long1 + "\", \"b\": 1.0}'\n"
+                + "data:\n  yes1: \"Y\"\n  on1: \"on\"\n  lead: \"\\nstarts with a line break\\n\"\n"
+                + "  dq: \"tab\\there " + long1 + "  two spaces\"\n");
+        String kubectl = kubectl(dir);
+        assumeTrue(kubectl != null, "kubectl not installed");
+        var ours = Kustomize.defaults().buildList(DirectorySource.of(dir).tree(), "");
+        assertThat(YamlCodec.defaults().withStyle(OutputStyle.KUSTOMIZE).write(ours)).isEqualTo(kubectl);
     }
 
     private static List<JsonNode> docs(String text) {

@@ -47,7 +47,7 @@ import java.util.Objects;
  * Immutable and thread-safe.
  */
 public final class YamlCodec {
-    private static final YamlCodec DEFAULTS = new YamlCodec(YamlLimits.DEFAULT, true);
+    private static final YamlCodec DEFAULTS = new YamlCodec(YamlLimits.DEFAULT, OutputStyle.KUBECTL);
     /** Made on first JSON use: building an ObjectMapper is costly at start-up, and YAML needs none. */
     private static final class JsonWriter {
         static final ObjectMapper JSON_WRITER = JsonMapper.builder()
@@ -57,14 +57,14 @@ public final class YamlCodec {
     }
 
     private final YamlLimits limits;
-    private final boolean sortKeys;
+    private final OutputStyle style;
     private final YamlEmitter emitter;
     private volatile ObjectMapper jsonReader;
 
-    private YamlCodec(YamlLimits limits, boolean sortKeys) {
+    private YamlCodec(YamlLimits limits, OutputStyle style) {
         this.limits = Objects.requireNonNull(limits, "limits");
-        this.sortKeys = sortKeys;
-        this.emitter = new YamlEmitter(sortKeys);
+        this.style = Objects.requireNonNull(style, "style");
+        this.emitter = new YamlEmitter(style);
     }
 
     /** The JSON reader for this codec's limits, made on first use. */
@@ -93,21 +93,30 @@ public final class YamlCodec {
     }
 
     public static YamlCodec of(YamlLimits limits) {
-        return new YamlCodec(limits, true);
+        return new YamlCodec(limits, OutputStyle.KUBECTL);
     }
 
     public YamlLimits limits() {
         return limits;
     }
 
-    /** A codec that writes keys in tree order rather than sorted (as kustomize prints). */
+    /** A codec that writes keys in tree order rather than sorted. */
     public YamlCodec preservingKeyOrder() {
-        return new YamlCodec(limits, false);
+        return withStyle(OutputStyle.TREE_ORDER);
+    }
+
+    /** A codec that writes in the given style ({@link OutputStyle#KUSTOMIZE}: as {@code kustomize build} prints). */
+    public YamlCodec withStyle(OutputStyle newStyle) {
+        return new YamlCodec(limits, newStyle);
+    }
+
+    public OutputStyle style() {
+        return style;
     }
 
     /** A codec with other limits. */
     public YamlCodec withLimits(YamlLimits newLimits) {
-        return new YamlCodec(newLimits, sortKeys);
+        return new YamlCodec(newLimits, style);
     }
 
     /**
@@ -204,7 +213,7 @@ public final class YamlCodec {
     /** One tree as indented JSON. */
     public String writeJson(JsonNode tree) {
         try {
-            return JsonWriter.JSON_WRITER.writeValueAsString(sortKeys ? sorted(tree) : tree) + "\n";
+            return JsonWriter.JSON_WRITER.writeValueAsString(style != OutputStyle.TREE_ORDER ? sorted(tree) : tree) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,6 +2,7 @@ package dev.kelpie.examples.cli;
 
 import dev.kelpie.core.model.Resource;
 import dev.kelpie.core.source.DirectorySource;
+import dev.kelpie.core.yaml.OutputStyle;
 import dev.kelpie.core.yaml.YamlCodec;
 import dev.kelpie.kustomize.Kustomize;
 import dev.kelpie.kustomize.LoadRestrictor;
@@ -159,7 +160,7 @@ public final class KustomizeCommand implements Runnable {
                 throw new ExitCodeException(2, DIR_OUTSIDE + base);
             }
             List<Resource> out = k.buildList(DirectorySource.of(base).tree(), base.relativize(target).toString().replace('\\', '/'));
-            w.print(YamlCodec.defaults().preservingKeyOrder().write(out));
+            w.print(YamlCodec.defaults().withStyle(OutputStyle.KUSTOMIZE).write(out));
             w.flush();
             return 0;
         }

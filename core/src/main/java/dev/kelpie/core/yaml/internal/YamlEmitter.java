@@ -1,6 +1,7 @@
 package dev.kelpie.core.yaml.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kelpie.core.yaml.OutputStyle;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -10,14 +11,15 @@ import java.util.Map;
  * Writes a Jackson tree as block YAML the way kustomize and kubectl print it (go-yaml v3
  * style): 2-space indent, sequences flush under their key, strings double-quoted when plain
  * text would read back as another type ({@code "true"}, {@code "0123"}), single-quoted when
- * they hold YAML indicators, {@code |} blocks for multi-line text. Keys are sorted when asked,
- * as kubectl does; otherwise kept in tree order, as kustomize does. Immutable and thread-safe.
+ * they hold YAML indicators, {@code |} blocks for multi-line text. Keys in the order asked:
+ * tree order, sorted as kubectl prints them, or sorted as kustomize prints them. Immutable and
+ * thread-safe.
  */
 public final class YamlEmitter {
-    private final boolean sortKeys;
+    private final OutputStyle style;
 
-    public YamlEmitter(boolean sortKeys) {
-        this.sortKeys = sortKeys;
+    public YamlEmitter(OutputStyle style) {
+        this.style = style;
     }
 
     /** The document text, ending in a newline. */
@@ -43,8 +45,11 @@ public final class YamlEmitter {
         List<Map.Entry<String, JsonNode>> list = new ArrayList<>(node.size());
         Iterator<Map.Entry<String, JsonNode>> it = node.fields();
         it.forEachRemaining(list::add);
-        if (sortKeys) {
-            list.sort(Map.Entry.comparingByKey());
+        switch (style) {
+            case KUBECTL -> list.sort(Map.Entry.comparingByKey());
+            case KUSTOMIZE -> GoYamlKeyOrder.sort(list);
+            case TREE_ORDER -> {
+            }
         }
         return list;
     }
@@ -106,7 +111,13 @@ public final class YamlEmitter {
         } else if (v.isNull() || v.isMissingNode()) {
             out.append("null");
         } else if (v.isTextual()) {
-            out.append(scalarText(v.asText(), blockIndent, false));
+            String text = v.asText();
+            String written = scalarText(text, blockIndent, false);
+            if (written.indexOf('\n') < 0) {
+                LineFolding.append(out, text, written, blockIndent);
+            } else {
+                out.append(written);
+            }
         } else if (v.isDouble() || v.isFloat()) {
             double d = v.doubleValue();
             if (Double.isNaN(d)) {
@@ -132,10 +143,11 @@ public final class YamlEmitter {
         if (s.indexOf('\n') >= 0 && !isKey && blockSafe(s)) {
             return literalBlock(s, blockIndent);
         }
-        if (!printable(s)) {
+        if (!printable(s) || style == OutputStyle.KUSTOMIZE && s.indexOf('\t') >= 0) {
+            // go-yaml v3 writes text with tabs double-quoted; kubectl's older encoder single-quotes it
             return doubleQuoted(s);
         }
-        if (ScalarResolver.readsAsNonString(s)) {
+        if (ScalarResolver.readsAsNonString(s) || style == OutputStyle.KUSTOMIZE && YAML11_BOOLEANS.contains(s)) {
             return "\"" + s + "\"";
         }
         if (plainSafe(s)) {
@@ -185,7 +197,8 @@ public final class YamlEmitter {
                 return false;
             }
         }
-        return !s.startsWith(" ") && !s.startsWith("\n");
+        // a leading space or line break is kept with an indentation indicator (|2), as go-yaml writes it
+        return !s.endsWith(" ");
     }
 
     private static String literalBlock(String s, int indent) {
@@ -200,6 +213,9 @@ public final class YamlEmitter {
         } else {
             header = "|";
             body = s.substring(0, s.length() - 1);
+        }
+        if (s.startsWith(" ") || s.startsWith("\n")) {
+            header = "|2" + header.substring(1);
         }
         StringBuilder b = new StringBuilder(header);
         String pad = " ".repeat(indent);
@@ -216,24 +232,39 @@ public final class YamlEmitter {
         StringBuilder b = new StringBuilder(s.length() + 8).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                case '\0' -> b.append("\\0");
-                default -> {
-                    if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == '\ufeff') {
-                        b.append(String.format("\\u%04X", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
+            String escape = escape(c);
+            if (escape != null) {
+                b.append(escape);
+            } else {
+                b.append(c);
             }
         }
         return b.append('"').toString();
     }
+
+    /** How a double-quoted scalar writes {@code c}, or null when it writes it as is. */
+    static String escape(char c) {
+        return switch (c) {
+            case '"' -> "\\\"";
+            case '\\' -> "\\\\";
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            case '\0' -> "\\0";
+            default -> c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == '\ufeff'
+                    ? "\\u" + HEX[(c >> 12) & 0xf] + HEX[(c >> 8) & 0xf] + HEX[(c >> 4) & 0xf] + HEX[c & 0xf] : null;
+        };
+    }
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    /**
+     * YAML 1.1 booleans: read as strings here and by Kubernetes, but go-yaml v3 (kustomize's
+     * encoder) quotes them so that YAML 1.1 readers do not take them for booleans; kubectl's
+     * encoder does not.
+     */
+    private static final java.util.Set<String> YAML11_BOOLEANS = java.util.Set.of("y", "Y", "yes", "Yes", "YES",
+            "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF");
 
     private static void indent(StringBuilder out, int n) {
         for (int i = 0; i < n; i++) {
