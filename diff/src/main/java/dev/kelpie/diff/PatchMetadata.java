@@ -9,11 +9,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -27,6 +32,7 @@ import java.util.zip.GZIPInputStream;
  */
 public final class PatchMetadata {
     private static final String RESOURCE = "/dev/kelpie/diff/patch-metadata.json.gz";
+    private static final FieldPatchMetadata NONE = new FieldPatchMetadata(List.of(), "", "", List.of(), "");
     private static volatile PatchMetadata builtIn;
 
     private final String kubernetesVersion;
@@ -156,12 +162,65 @@ public final class PatchMetadata {
         if (property == null) {
             return Optional.empty();
         }
+        return Optional.of(metadataOf(property));
+    }
+
+    /**
+     * Every field of a kind that carries patch, list or map metadata, by path (the syntax of
+     * {@link #field}), sorted by path; empty when the kind is unknown. A definition that
+     * contains itself (e.g. {@code JSONSchemaProps}) is followed once per path: the walk stops
+     * where a definition would repeat on the path that leads to it.
+     *
+     * @param group API group, {@code ""} for the core group
+     */
+    public SortedMap<String, FieldPatchMetadata> fields(String group, String version, String kind) {
+        SortedMap<String, FieldPatchMetadata> out = new TreeMap<>();
+        definitionOf(group, version, kind).ifPresent(def -> {
+            Set<String> onPath = new HashSet<>();
+            onPath.add(def);
+            walkProperties(definitions.path(def), "", onPath, out);
+        });
+        return Collections.unmodifiableSortedMap(out);
+    }
+
+    private void walkProperties(JsonNode schema, String prefix, Set<String> onPath,
+                                Map<String, FieldPatchMetadata> out) {
+        schema.path("properties").fields().forEachRemaining(e -> {
+            String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+            FieldPatchMetadata m = metadataOf(e.getValue());
+            if (!m.equals(NONE)) {
+                out.put(path, m);
+            }
+            walkValue(e.getValue(), path, onPath, out);
+        });
+    }
+
+    private void walkValue(JsonNode schema, String path, Set<String> onPath, Map<String, FieldPatchMetadata> out) {
+        JsonNode ref = schema.get("$ref");
+        if (ref != null) {
+            String name = ref.asText().substring(ref.asText().lastIndexOf('/') + 1);
+            if (onPath.add(name)) {
+                walkProperties(definitions.path(name), path, onPath, out);
+                onPath.remove(name);
+            }
+            return;
+        }
+        if (schema.has("items")) {
+            walkValue(schema.get("items"), path + "[]", onPath, out);
+        }
+        if (schema.has("additionalProperties")) {
+            walkValue(schema.get("additionalProperties"), path + "{}", onPath, out);
+        }
+        walkProperties(schema, path, onPath, out);
+    }
+
+    private static FieldPatchMetadata metadataOf(JsonNode property) {
         List<String> keys = new ArrayList<>();
         property.path("x-kubernetes-list-map-keys").forEach(k -> keys.add(k.asText()));
         String strategy = property.path("x-kubernetes-patch-strategy").asText("");
-        return Optional.of(new FieldPatchMetadata(strategy.isEmpty() ? List.of() : List.of(strategy.split(",")),
+        return new FieldPatchMetadata(strategy.isEmpty() ? List.of() : List.of(strategy.split(",")),
                 property.path("x-kubernetes-patch-merge-key").asText(""), property.path("x-kubernetes-list-type").asText(""),
-                keys, property.path("x-kubernetes-map-type").asText("")));
+                keys, property.path("x-kubernetes-map-type").asText(""));
     }
 
     private JsonNode resolve(JsonNode schema) {

@@ -1,8 +1,11 @@
 package dev.kelpie.kustomize.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kelpie.core.yaml.YamlCodec;
+import dev.kelpie.diff.DiffException;
+import dev.kelpie.diff.JsonPatch;
 import dev.kelpie.core.yaml.YamlDocument;
 import dev.kelpie.core.yaml.YamlException;
 import dev.kelpie.kustomize.KustomizeException;
@@ -13,6 +16,15 @@ import java.util.List;
 /**
  * {@code patches}, {@code patchesStrategicMerge} and {@code patchesJson6902}: strategic merge
  * patches (by the patch's own id or a selector) and JSON 6902 patches (by selector).
+ *
+ * <p>JSON 6902 patches are applied by the diff module's
+ * {@link JsonPatch#applyLikeKubectlInPlace}: kustomize v5.5 applies them with
+ * evanphx/json-patch v4.12, the library kubectl patches with, and that method follows it
+ * (negative list indices, a missing member read as absent, ...).
+ * What stays here is what kustomize itself checks around the library: the operations must be a
+ * non-empty list of mappings (checked when the kustomization is read, even if no object is
+ * selected), the patched object must remain an object with a name, and errors name the
+ * kustomization, the patch and the object.
  */
 final class Patches {
     private Patches() {
@@ -52,9 +64,9 @@ final class Patches {
             if (target == null) {
                 throw new KustomizeException(file + ": patches: must specify a target for JSON patch " + source);
             }
-            JsonPatch p = JsonPatch.of(docs.get(0), source);
+            JsonNode ops = json6902(docs.get(0), file, source);
             for (KResource r : m.select(target)) {
-                applyJson(r, p);
+                applyJson(r, ops, file, source);
             }
             return;
         }
@@ -84,18 +96,54 @@ final class Patches {
         return out;
     }
 
-    static void applyJson(KResource r, JsonPatch p) {
+    /** The operations of a JSON 6902 patch, checked as kustomize checks them when it reads the patch. */
+    static JsonNode json6902(JsonNode ops, String file, String source) {
+        if (ops == null || !ops.isArray()) {
+            throw new KustomizeException(json6902Label(file, source) + " must be a list of operations");
+        }
+        if (ops.isEmpty()) {
+            throw new KustomizeException(json6902Label(file, source) + " has no operations");
+        }
+        for (int i = 0; i < ops.size(); i++) {
+            if (!ops.get(i).isObject()) {
+                throw new KustomizeException(json6902Label(file, source) + ": operation " + i + " is not a mapping");
+            }
+        }
+        return ops;
+    }
+
+    private static String json6902Label(String file, String source) {
+        return source.equals(file) ? file + ": inline JSON patch" : file + ": JSON patch " + source;
+    }
+
+    static void applyJson(KResource r, JsonNode ops, String file, String source) {
         Rid before = r.curId();
-        JsonNode result = p.apply(r.obj, r.curId().toString());
+        JsonNode result;
+        try {
+            // in place: the object is ours, and a failed patch ends the build
+            result = JsonPatch.applyLikeKubectlInPlace(r.obj, ops);
+        } catch (DiffException e) {
+            throw new KustomizeException(json6902Label(file, source) + " on " + before + ": " + detail(e), e);
+        }
         if (!result.isObject()) {
-            throw new KustomizeException("JSON patch turned " + r.curId() + " into a non-object");
+            throw new KustomizeException(json6902Label(file, source) + " turned " + before + " into a non-object");
         }
         ObjectNode after = (ObjectNode) result;
         String name = after.path("metadata").path("name").asText("");
+        if (name.isEmpty() && !before.name().isEmpty()) {
+            throw new KustomizeException(json6902Label(file, source) + " on " + before + ": the result has no metadata.name");
+        }
         if (!name.equals(before.name()) || !after.path("kind").asText("").equals(before.kind())) {
             r.prevIds.add(before);
         }
         r.obj = after;
+    }
+
+    /** The diff module's message without its "JSON patch apply: PATH: " prefix, which ours replaces. */
+    private static String detail(DiffException e) {
+        String msg = e.getMessage();
+        String prefix = e.operation() + ": " + (e.path().isEmpty() ? "" : e.path() + ": ");
+        return msg.startsWith(prefix) ? msg.substring(prefix.length()) : msg;
     }
 
     static void applySmp(ResourceList m, ObjectNode patch, Selector target, boolean allowName, boolean allowKind,
@@ -165,12 +213,9 @@ final class Patches {
             text = entry.path("patch").asText("");
         }
         List<JsonNode> docs = parse(text, source);
-        if (docs.isEmpty()) {
-            return;
-        }
-        JsonPatch p = JsonPatch.of(docs.get(0), source);
+        JsonNode ops = json6902(docs.isEmpty() ? JsonNodeFactory.instance.arrayNode() : docs.get(0), file, source);
         for (KResource r : m.select(Selector.from(entry.get("target")))) {
-            applyJson(r, p);
+            applyJson(r, ops, file, source);
         }
     }
 }

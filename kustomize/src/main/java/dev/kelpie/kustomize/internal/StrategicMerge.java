@@ -16,6 +16,14 @@ import java.util.TreeSet;
  * {@code null} clears, {@code $patch: delete|replace} directives act on maps and lists, lists
  * the schema marks as merging are merged by key (patch elements first), other lists are
  * replaced. Custom kinds without schema get every list replaced. Mutates {@code dest}.
+ *
+ * <p>This is not the diff module's {@code StrategicMerge} on purpose: that one is
+ * apimachinery's (what {@code kubectl apply} and the API server do), and kustomize does not use
+ * apimachinery for patches. The two disagree on observable output: patch elements of a merged
+ * list come before the existing ones here and after them there, a list may merge on several
+ * list-map keys here and on one merge key there, a key is inferred here for lists whose schema
+ * names none, and only the {@code $patch} directives are read here. Sharing one engine would
+ * break either kustomize conformance or kubectl's.
  */
 final class StrategicMerge {
     private static final JsonNode CLEAR = JsonNodeFactory.instance.missingNode();
@@ -97,20 +105,6 @@ final class StrategicMerge {
         }
         boolean primitive = keys.isEmpty() && allScalars(items) && allScalars(d);
         return primitive ? mergeScalars(d, items) : mergeElements(d, items, keysFor(keys, d, items), path + "[]");
-    }
-
-    /** Without a schema kyaml infers a merge key from the first element of the list. */
-    private static List<String> inferredKey(JsonNode dest, ArrayNode src) {
-        JsonNode first = dest != null && dest.isArray() && dest.size() > 0 ? dest.get(0) : src.size() > 0 ? src.get(0) : null;
-        if (first == null || !first.isObject()) {
-            return null;
-        }
-        for (String k : List.of("mountPath", "devicePath", "ip", "type", "topologyKey", "name", "containerPort")) {
-            if (first.has(k)) {
-                return List.of(k);
-            }
-        }
-        return null;
     }
 
     private static boolean allScalars(ArrayNode a) {
