@@ -43,6 +43,12 @@ final class KResource {
                 new ArrayList<>(suffixes));
         c.needsHash = needsHash;
         c.behavior = behavior;
+        // a deep copy shares the (immutable) value nodes, so the cached id stays valid for the copy
+        c.id = id;
+        c.idApiVersion = idApiVersion;
+        c.idKind = idKind;
+        c.idName = idName;
+        c.idNamespace = idNamespace;
         c.varNames.addAll(varNames);
         return c;
     }

@@ -41,7 +41,8 @@ final class ResourceList implements Iterable<KResource> {
         }
         Rid id = r.curId();
         for (KResource o : byName.getOrDefault(id.name(), List.of())) {
-            if (o.curId().sameAs(id)) {
+            // the kind first: one field, where the id takes five (a name is often shared by several kinds)
+            if (o.kind().equals(id.kind()) && o.curId().sameAs(id)) {
                 throw new KustomizeException("may not add resource with an already registered id: " + id
                         + " (from " + r.origin.file() + ")");
             }

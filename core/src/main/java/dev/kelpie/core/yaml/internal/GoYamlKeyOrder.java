@@ -24,20 +24,26 @@ final class GoYamlKeyOrder {
         }
     }
 
-    /** Whether key {@code a} sorts before {@code b}. */
+    /**
+     * Whether key {@code a} sorts before {@code b}. Walks both strings by code point without
+     * copying them (this runs for every pair of keys an insertion sort compares): while the
+     * code points are equal the two strings advance alike, so one char index serves both.
+     */
     static boolean less(String a, String b) {
-        int[] ar = a.codePoints().toArray();
-        int[] br = b.codePoints().toArray();
         boolean digits = false;
-        for (int i = 0; i < ar.length && i < br.length; i++) {
-            if (ar[i] == br[i]) {
-                digits = Character.isDigit(ar[i]);
+        int i = 0;
+        while (i < a.length() && i < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(i);
+            if (ca == cb) {
+                digits = Character.isDigit(ca);
+                i += Character.charCount(ca);
                 continue;
             }
-            boolean al = Character.isLetter(ar[i]);
-            boolean bl = Character.isLetter(br[i]);
+            boolean al = Character.isLetter(ca);
+            boolean bl = Character.isLetter(cb);
             if (al && bl) {
-                return ar[i] < br[i];
+                return ca < cb;
             }
             if (al || bl) {
                 // after a digit a letter comes first ("1a" before "1-"), elsewhere last ("a_" before "ab")
@@ -45,10 +51,10 @@ final class GoYamlKeyOrder {
             }
             long an = 0;
             long bn = 0;
-            if (ar[i] == '0' || br[i] == '0') {
+            if (ca == '0' || cb == '0') {
                 // a zero inside a number ("10" vs "1x"): the digits before it make both sides non-zero
-                for (int j = i - 1; j >= 0 && Character.isDigit(ar[j]); j--) {
-                    if (ar[j] != '0') {
+                for (int j = i - 1; j >= 0 && Character.isDigit(a.charAt(j)); j--) {
+                    if (a.charAt(j) != '0') {
                         an = 1;
                         bn = 1;
                         break;
@@ -56,23 +62,27 @@ final class GoYamlKeyOrder {
                 }
             }
             int ai = i;
-            while (ai < ar.length && Character.isDigit(ar[ai])) {
-                an = an * 10 + (ar[ai] - '0');
-                ai++;
+            int aRun = 0;
+            while (ai < a.length() && Character.isDigit(a.codePointAt(ai))) {
+                an = an * 10 + (a.codePointAt(ai) - '0');
+                ai += Character.charCount(a.codePointAt(ai));
+                aRun++;
             }
             int bi = i;
-            while (bi < br.length && Character.isDigit(br[bi])) {
-                bn = bn * 10 + (br[bi] - '0');
-                bi++;
+            int bRun = 0;
+            while (bi < b.length() && Character.isDigit(b.codePointAt(bi))) {
+                bn = bn * 10 + (b.codePointAt(bi) - '0');
+                bi += Character.charCount(b.codePointAt(bi));
+                bRun++;
             }
             if (an != bn) {
                 return an < bn;
             }
-            if (ai != bi) {
-                return ai < bi;
+            if (aRun != bRun) {
+                return aRun < bRun;
             }
-            return ar[i] < br[i];
+            return ca < cb;
         }
-        return ar.length < br.length;
+        return a.length() < b.length(); // one is a prefix of the other
     }
 }

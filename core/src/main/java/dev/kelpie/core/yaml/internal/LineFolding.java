@@ -19,12 +19,16 @@ final class LineFolding {
      * {@code out}, folded where go-yaml would fold it.
      */
     static void append(StringBuilder out, String value, String text, int indent) {
-        int lineStart = out.lastIndexOf("\n") + 1;
-        int column = out.codePointCount(lineStart, out.length());
-        if (column + text.length() <= WIDTH || value.indexOf(' ') < 0) {
+        if (value.indexOf(' ') < 0) {
             out.append(text);
             return;
         }
+        int lineStart = out.lastIndexOf("\n") + 1;
+        if (out.length() - lineStart + text.length() <= WIDTH) {
+            out.append(text); // fits even counting chars, which are never fewer than code points
+            return;
+        }
+        int column = out.codePointCount(lineStart, out.length());
         char quote = text.charAt(0) == '"' || text.charAt(0) == '\'' ? text.charAt(0) : 0;
         fold(out, value, column, indent, quote);
     }
