@@ -16,6 +16,24 @@ import java.security.NoSuchAlgorithmException;
  */
 final class NameHash {
     private static final String HEX = "0123456789abcdef";
+    /** Looked up once: a provider lookup per hash showed in cold builds. Cloned per use (digests are stateful). */
+    private static final MessageDigest SHA256 = lookUpSha256();
+
+    private static MessageDigest lookUpSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static MessageDigest sha256() throws NoSuchAlgorithmException {
+        try {
+            return (MessageDigest) SHA256.clone();
+        } catch (CloneNotSupportedException e) {
+            return MessageDigest.getInstance("SHA-256");
+        }
+    }
 
     private NameHash() {
     }
@@ -47,7 +65,7 @@ final class NameHash {
 
     private static String encode(String json) {
         try {
-            byte[] sum = MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));
+            byte[] sum = sha256().digest(json.getBytes(StandardCharsets.UTF_8));
             StringBuilder out = new StringBuilder(10);
             for (int i = 0; i < 10; i++) {
                 char c = HEX.charAt((sum[i / 2] >> (i % 2 == 0 ? 4 : 0)) & 0xf);
