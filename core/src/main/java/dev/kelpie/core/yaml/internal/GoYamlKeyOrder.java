@@ -6,8 +6,9 @@ import java.util.Map;
 /**
  * Sorts mapping keys as go-yaml's encoder sorts the string keys of a map (its "natural" key
  * order), so that output matches {@code kustomize build} byte for byte. The comparison is not
- * guaranteed to be a total order for every set of keys, so the sort is an insertion sort, the
- * one Go itself runs on small slices, rather than a library sort that may reject it. Stateless.
+ * guaranteed to be a total order for every set of keys, so small maps are sorted by insertion,
+ * as Go itself sorts up to 12 elements, and a library sort that rejects an inconsistent order
+ * falls back to it. Stateless.
  */
 final class GoYamlKeyOrder {
     private GoYamlKeyOrder() {
@@ -15,6 +16,16 @@ final class GoYamlKeyOrder {
 
     /** Sorts the entries in place by key. */
     static <V> void sort(List<Map.Entry<String, V>> entries) {
+        if (entries.size() > 12) {
+            // Go sorts more than 12 keys with pdqsort; any sort gives its result while the order is
+            // consistent, and a large map sorted by insertion would take quadratic time
+            try {
+                entries.sort((x, y) -> less(x.getKey(), y.getKey()) ? -1 : less(y.getKey(), x.getKey()) ? 1 : 0);
+                return;
+            } catch (IllegalArgumentException inconsistent) {
+                // keys the comparison cannot order consistently: fall back to insertion below
+            }
+        }
         for (int i = 1; i < entries.size(); i++) {
             for (int j = i; j > 0 && less(entries.get(j).getKey(), entries.get(j - 1).getKey()); j--) {
                 Map.Entry<String, V> t = entries.get(j);

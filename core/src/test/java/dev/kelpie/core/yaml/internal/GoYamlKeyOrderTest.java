@@ -45,6 +45,19 @@ class GoYamlKeyOrderTest {
         assertThat(YamlCodec.defaults().preservingKeyOrder().write(tree)).isEqualTo("b: 1\nA_x: 2\nAB: 3\nitem10: 4\nitem9: 5\n");
     }
 
+    @Test
+    void largeMapsSortInTheSameOrder() {
+        String[] keys = new String[2000];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = (i % 3 == 0 ? "A_" : i % 3 == 1 ? "AB" : "item") + (keys.length - i);
+        }
+        List<String> big = sorted(keys);
+        for (int i = 1; i < big.size(); i++) {
+            assertThat(GoYamlKeyOrder.less(big.get(i), big.get(i - 1))).as(big.get(i - 1) + " / " + big.get(i)).isFalse();
+        }
+        assertThat(big.get(0)).isEqualTo("A_2");
+    }
+
     @Property(tries = 300)
     void sortingTwiceChangesNothingAndKeepsEveryKey(@ForAll List<@StringLength(max = 6) String> keys) {
         List<String> distinct = keys.stream().distinct().toList();
