@@ -205,7 +205,7 @@ class YamlCodecTest {
                       text: |
                         line one
                         line two
-                      word: on
+                      word: "on"
                     kind: ConfigMap
                     metadata:
                       labels:
@@ -218,7 +218,22 @@ class YamlCodecTest {
                       list:
                       - 1
                       - name: x
-                        value: y
+                        value: "y"
+                    """);
+        }
+
+        @Test
+        void quotesYaml11BooleansAndTabsAsKubectlDoes() {
+            // as `kubectl create configmap x --from-literal=... --dry-run=client -o yaml` prints them
+            var tree = yaml.readDocuments("q.yaml", "data:\n  y: y\n  n: N\n  yes: yes\n  off: Off\n  tab: \"a\\tb\"\n")
+                    .get(0).tree();
+            assertThat(yaml.write(tree)).isEqualTo("""
+                    data:
+                      "n": "N"
+                      "off": "Off"
+                      tab: "a\\tb"
+                      "y": "y"
+                      "yes": "yes"
                     """);
         }
 

@@ -143,11 +143,11 @@ public final class YamlEmitter {
         if (s.indexOf('\n') >= 0 && !isKey && blockSafe(s)) {
             return literalBlock(s, blockIndent);
         }
-        if (!printable(s) || style == OutputStyle.KUSTOMIZE && s.indexOf('\t') >= 0) {
-            // go-yaml v3 writes text with tabs double-quoted; kubectl's older encoder single-quotes it
+        if (!printable(s) || s.indexOf('\t') >= 0) {
+            // kubectl and kustomize (go-yaml v3 rules) write text with tabs double-quoted
             return doubleQuoted(s);
         }
-        if (ScalarResolver.readsAsNonString(s) || style == OutputStyle.KUSTOMIZE && YAML11_BOOLEANS.contains(s)) {
+        if (ScalarResolver.readsAsNonString(s) || YAML11_BOOLEANS.contains(s)) {
             return "\"" + s + "\"";
         }
         if (plainSafe(s)) {
@@ -259,9 +259,9 @@ public final class YamlEmitter {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     /**
-     * YAML 1.1 booleans: read as strings here and by Kubernetes, but go-yaml v3 (kustomize's
-     * encoder) quotes them so that YAML 1.1 readers do not take them for booleans; kubectl's
-     * encoder does not.
+     * YAML 1.1 booleans: read as strings here and by Kubernetes, but kubectl and kustomize quote
+     * them, keys included ({@code "on": "on"}), so that YAML 1.1 readers do not take them for
+     * booleans.
      */
     private static final java.util.Set<String> YAML11_BOOLEANS = java.util.Set.of("y", "Y", "yes", "Yes", "YES",
             "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF");
