@@ -60,40 +60,42 @@ final class GoYamlKeyOrder {
                 // after a digit a letter comes first ("1a" before "1-"), elsewhere last ("a_" before "ab")
                 return digits ? al : bl;
             }
-            long an = 0;
-            long bn = 0;
+            long start = 0;
             if (ca == '0' || cb == '0') {
                 // a zero inside a number ("10" vs "1x"): the digits before it make both sides non-zero
                 for (int j = i - 1; j >= 0 && Character.isDigit(a.charAt(j)); j--) {
                     if (a.charAt(j) != '0') {
-                        an = 1;
-                        bn = 1;
+                        start = 1;
                         break;
                     }
                 }
             }
-            int ai = i;
-            int aRun = 0;
-            while (ai < a.length() && Character.isDigit(a.codePointAt(ai))) {
-                an = an * 10 + (a.codePointAt(ai) - '0');
-                ai += Character.charCount(a.codePointAt(ai));
-                aRun++;
+            DigitRun ar = DigitRun.at(a, i, start);
+            DigitRun br = DigitRun.at(b, i, start);
+            if (ar.value() != br.value()) {
+                return ar.value() < br.value();
             }
-            int bi = i;
-            int bRun = 0;
-            while (bi < b.length() && Character.isDigit(b.codePointAt(bi))) {
-                bn = bn * 10 + (b.codePointAt(bi) - '0');
-                bi += Character.charCount(b.codePointAt(bi));
-                bRun++;
-            }
-            if (an != bn) {
-                return an < bn;
-            }
-            if (aRun != bRun) {
-                return aRun < bRun;
+            if (ar.length() != br.length()) {
+                return ar.length() < br.length();
             }
             return ca < cb;
         }
         return a.length() < b.length(); // one is a prefix of the other
+    }
+
+    /** The digits from {@code from} on, as go-yaml accumulates them (from {@code start}), and how many there are. */
+    private record DigitRun(long value, int length) {
+        static DigitRun at(String s, int from, long start) {
+            long value = start;
+            int length = 0;
+            int i = from;
+            while (i < s.length() && Character.isDigit(s.codePointAt(i))) {
+                int cp = s.codePointAt(i);
+                value = value * 10 + (cp - '0');
+                i += Character.charCount(cp);
+                length++;
+            }
+            return new DigitRun(value, length);
+        }
     }
 }
